@@ -1,0 +1,5 @@
+"""`python -m checker`: the same as the `tebiki` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""The library's entry points: load → graph → check, for one strategy or one file.
+
+    >>> from checker import check_file
+    >>> result = check_file("examples/toyonaka.yaml")
+    >>> [f.code for f in result.findings][:3]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from .config import Config
+from .engine.finding import Finding, Severity
+from .engine.pack import Pack, load_pack, pack_dir
+from .engine.run import run_pack
+from .graph import build_graph
+from .load import InputError, Problem, load
+from .model import Strategy
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced: its findings, or the problems that stopped it loading."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    strategy: Strategy | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Loaded without input problems."""
+        return not self.problems
+
+    def failing(self, threshold: Severity) -> list[Finding]:
+        """Unjustified findings at or above the threshold."""
+        return [f for f in self.findings if not f.justified and f.severity.at_least(threshold)]
+
+
+def get_pack(config: Config | None = None) -> Pack:
+    """The rule pack the configuration names (the default edition otherwise)."""
+    return load_pack(pack_dir(config.edition if config else None))
+
+
+def check_strategy(
+    strategy: Strategy,
+    *,
+    config: Config | None = None,
+    pack: Pack | None = None,
+    today: _dt.date | None = None,
+) -> list[Finding]:
+    """Check a loaded strategy with the configured rules; findings are sorted by line, then rule."""
+    config = config or Config()
+    pack = pack or get_pack(config)
+    graph = build_graph(strategy)
+    return run_pack(
+        graph,
+        pack,
+        config.enabled(pack, strategy.file),
+        severity_of=config.severity_of,
+        today=today,
+        deviations=config.deviations,
+    )
+
+
+def check_file(
+    path: str,
+    *,
+    config: Config | None = None,
+    pack: Pack | None = None,
+    encoding: str | None = None,
+    today: _dt.date | None = None,
+) -> FileResult:
+    """Load and check one file; input problems are returned, not raised."""
+    try:
+        strategy = load(path, encoding=encoding)
+    except InputError as exc:
+        return FileResult(file=str(path), problems=exc.problems)
+    findings = check_strategy(strategy, config=config, pack=pack, today=today)
+    return FileResult(file=str(path), findings=findings, strategy=strategy)

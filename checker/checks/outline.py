@@ -1,0 +1,74 @@
+"""Outline (手引き 3-3, 3-7, 3-8, 4-1, 4-2; 法第9条・第10条): goals, directions, measures, targets, KPIs exist."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..engine.context import Context
+from ..engine.registry import Hit, check
+from ..graph import EdgeType, NodeType
+
+
+@check(NodeType.strategy)
+def strategy_has_goals(ctx: Context) -> Iterator[Hit]:
+    """The strategy sets at least one goal (目標)."""
+    if not ctx.graph.nodes(NodeType.goal):
+        yield Hit(ctx.root)
+
+
+@check(NodeType.goal, provides=["name"])
+def goal_has_directions(ctx: Context) -> Iterator[Hit]:
+    """Every goal has at least one basic direction (基本的方向)."""
+    g = ctx.graph
+    for goal in g.nodes(NodeType.goal):
+        if not g.out(goal, EdgeType.has_direction):
+            yield Hit(goal, {"name": g.name(goal)})
+
+
+@check(NodeType.strategy)
+def strategy_has_measures(ctx: Context) -> Iterator[Hit]:
+    """The strategy lists at least one specific measure (具体的な施策)."""
+    g = ctx.graph
+    if g.nodes(NodeType.goal) and not g.nodes(NodeType.measure):
+        yield Hit(ctx.root)
+
+
+@check(NodeType.goal, provides=["name"])
+def goal_has_measures(ctx: Context) -> Iterator[Hit]:
+    """Every goal (policy area) has at least one specific measure somewhere below it."""
+    g = ctx.graph
+    if not g.nodes(NodeType.measure):
+        return  # strategy_has_measures reports the whole strategy once
+    for goal in g.nodes(NodeType.goal):
+        if g.out(goal, EdgeType.has_direction) and not g.descendants(goal, NodeType.measure):
+            yield Hit(goal, {"name": g.name(goal)})
+
+
+@check(NodeType.direction, provides=["name", "goal"])
+def direction_has_measures(ctx: Context) -> Iterator[Hit]:
+    """A basic direction with no sub-directions lists measures (or is marked as having none under a pillar)."""
+    g = ctx.graph
+    for direction in g.nodes(NodeType.direction):
+        if g.out(direction, EdgeType.has_direction, EdgeType.has_measure):
+            continue
+        goal = g.goal_of(direction)
+        yield Hit(direction, {"name": g.name(direction), "goal": g.name(goal) if goal else ""})
+
+
+@check(NodeType.goal, provides=["name"])
+def goal_has_numerical_target(ctx: Context) -> Iterator[Hit]:
+    """Every goal has a numerical target (数値目標), or at least goal-level KPIs that serve as one."""
+    g = ctx.graph
+    for goal in g.nodes(NodeType.goal):
+        if not g.out(goal, EdgeType.has_numerical_target) and not g.kpis(goal):
+            yield Hit(goal, {"name": g.name(goal)})
+
+
+@check(NodeType.measure, provides=["name", "goal"])
+def measure_covered_by_kpi(ctx: Context) -> Iterator[Hit]:
+    """Every measure is covered by a KPI set for it, for a direction above it, or for its goal (4-2 ①②③)."""
+    g = ctx.graph
+    for measure in g.nodes(NodeType.measure):
+        if not g.covering_kpis(measure):
+            goal = g.goal_of(measure)
+            yield Hit(measure, {"name": g.name(measure), "goal": g.name(goal) if goal else ""})

@@ -1,0 +1,160 @@
+"""The command line: parses arguments, calls the library, prints what it returns.
+
+Exit codes: 0 nothing at or above the failure threshold; 1 findings at or
+above it; 2 usage or input error (a file that cannot be loaded, a bad config).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .load.errors import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Check local strategies (地方版総合戦略) against the 手引き (令和4年12月版).",
+)
+
+
+class Lang(str, Enum):
+    ja = "ja"
+    en = "en"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _fail(message: str) -> typer.Exit:
+    print(message, file=sys.stderr)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files, directories (their *.yaml / *.yml, recursively) and globs, sorted, without repeats."""
+    found: list[str] = []
+    for p in paths:
+        if any(ch in p for ch in "*?[") and not os.path.exists(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                raise _fail(f"{p}:1:1: no file matches this pattern")
+            found.extend(matches)
+        elif os.path.isdir(p):
+            found.extend(sorted(str(f) for f in Path(p).rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
+        else:
+            found.append(p)
+    return list(dict.fromkeys(found))
+
+
+def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang, no_deviations):
+    from .config import Config, find_config, load_config
+
+    path = config_path or find_config(Path.cwd())
+    config = load_config(path) if path else Config()
+    if edition:
+        config.edition = edition
+    if select:
+        config.select = [s for item in select for s in item.split(",") if s]
+    if ignore:
+        config.ignore = config.ignore + [s for item in ignore for s in item.split(",") if s]
+    if fail_on:
+        from .engine.finding import Severity
+
+        config.fail_on = Severity(fail_on.value)
+    if lang:
+        config.lang = lang.value
+    if no_deviations:
+        config.deviations = False
+    return config
+
+
+def _write(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from .fileio import write_atomic
+
+    write_atomic(output, text)
+
+
+@app.command()
+def check(
+    files: List[str] = typer.Argument(..., help="Strategy YAML files, directories or globs."),
+    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Message language (default ja)."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity that makes the run fail (default error)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, names, sections, areas (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip, same selectors as --select."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest tebiki.toml or pyproject.toml [tool.tebiki])."),
+    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition (default tebiki-2022-12) or a pack directory."),
+    no_deviations: bool = typer.Option(False, "--no-deviations", help="Ignore deviation records: show everything as it would be without them."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8)."),
+    concise: bool = typer.Option(False, "--concise", help="One line per finding."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+) -> None:
+    """Load, validate and check strategy files against the rule pack."""
+    from .api import check_file, get_pack
+    from .config import validate_selectors
+    from .report import Options, render
+
+    try:
+        config = _config(config_path, edition, select, ignore, fail_on, lang, no_deviations)
+        pack = get_pack(config)
+        validate_selectors(config, pack)
+    except InputError as exc:
+        raise _fail(str(exc))
+    paths = _expand(files)
+    results = [check_file(p, config=config, pack=pack, encoding=encoding) for p in paths]
+    for r in results:
+        for problem in r.problems:
+            print(problem, file=sys.stderr)
+    color = format is OutputFormat.text and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color)
+    _write(render(format.value, results, pack, options), output)
+    if any(r.problems for r in results):
+        raise typer.Exit(EXIT_ERROR)
+    if any(r.failing(config.fail_on) for r in results):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def schema(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file."),
+) -> None:
+    """Print the JSON Schema of the strategy file format (for editors and validators)."""
+    from .schema import schema_json
+
+    _write(schema_json(), output)
+
+
+def main() -> None:
+    """Console-script entry point: never a traceback, always exit 0, 1 or 2."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # a bug: say so in one line, never dump a traceback on a user
+        print(f"tebiki: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        sys.exit(EXIT_ERROR)

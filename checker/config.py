@@ -1,0 +1,190 @@
+"""Configuration: which rules run, at what severity, and when a run fails.
+
+Read from ``tebiki.toml`` / ``.tebiki.toml`` (top-level keys) or the
+``[tool.tebiki]`` table of ``pyproject.toml``, found by walking up from the
+current directory, or named with ``--config``.  ``extends`` names another
+config file (a prefecture's shared settings): ``ignore``, ``severity`` and
+``per-file-ignores`` are merged with it, other keys replace its values.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine.finding import Severity
+from .engine.pack import Pack, RuleRecord
+from .load.errors import InputError
+
+CONFIG_NAMES = ("tebiki.toml", ".tebiki.toml", "pyproject.toml")
+_KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "lang", "per-file-ignores", "deviations"}
+
+
+@dataclass
+class Config:
+    """Resolved configuration.  The defaults run every rule and fail on errors."""
+
+    edition: str | None = None
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.error
+    lang: str = "ja"
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    deviations: bool = True
+    """Apply the deviation records in the strategy files."""
+    files: list[str] = field(default_factory=list)
+    """The config files this was read from, base first."""
+
+    def enabled(self, pack: Pack, file: str | None = None) -> list[RuleRecord]:
+        """The pack's rules that this configuration runs for `file`."""
+        ignored = list(self.ignore)
+        if file is not None:
+            for pattern, selectors in self.per_file_ignores.items():
+                if fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(Path(file).name, pattern):
+                    ignored.extend(selectors)
+        return [
+            r for r in pack.rules
+            if any(matches(s, r) for s in self.select) and not any(matches(s, r) for s in ignored)
+        ]
+
+    def severity_of(self, rule: RuleRecord) -> Severity:
+        """The rule's severity after overrides (the most specific selector wins: code, name, section, area, prefix)."""
+        best: tuple[int, Severity] | None = None
+        for selector, severity in self.severity.items():
+            rank = specificity(selector, rule)
+            if rank and (best is None or rank > best[0]):
+                best = (rank, severity)
+        return best[1] if best else rule.severity
+
+
+def specificity(selector: str, rule: RuleRecord) -> int:
+    """How precisely a selector names a rule (0: not at all)."""
+    s = selector.strip()
+    if s.upper() == rule.code or s == rule.name:
+        return 5
+    if s in rule.sections:
+        return 4
+    if s == rule.area.value:
+        return 3
+    if re.fullmatch(r"[A-Za-z]{1,2}\d?", s) and rule.code.startswith(s.upper()):
+        return 2
+    if s.upper() == "ALL":
+        return 1
+    return 0
+
+
+def matches(selector: str, rule: RuleRecord) -> bool:
+    """A selector matches by code, code prefix (KQ), name, 手引き section (3-2), area, or ALL."""
+    return specificity(selector, rule) > 0
+
+
+def _error(path: Path, key: str, message: str) -> InputError:
+    line = 1
+    try:
+        for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", text):
+                line = i
+                break
+    except OSError:
+        pass
+    return InputError.at(str(path), line, 1, message)
+
+
+def _table(path: Path) -> dict | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, col = (int(m[1]), int(m[2])) if m else (1, 1)
+        raise InputError.at(str(path), line, col, f"TOML syntax error: {str(exc).split(' (at')[0]}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError.at(str(path), 1, 1, f"cannot read the config file: {exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("tebiki")
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above `start` (a pyproject.toml counts only with [tool.tebiki])."""
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _table(candidate) is not None):
+                return candidate
+    return None
+
+
+def _severity(path: Path, key: str, value: object) -> Severity:
+    try:
+        return Severity(str(value))
+    except ValueError:
+        raise _error(path, key, f"severity '{value}' must be error, warning or info") from None
+
+
+def _strings(path: Path, key: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _error(path, key, f"'{key}' must be a list of strings")
+    return list(value)
+
+
+def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
+    """Read a config file and the files it extends."""
+    path = path.resolve()
+    if path in _seen:
+        raise InputError.at(str(path), 1, 1, "config files extend each other in a cycle")
+    if not path.is_file():
+        raise InputError.at(str(path), 1, 1, "no such config file")
+    table = _table(path)
+    if table is None:
+        raise InputError.at(str(path), 1, 1, "pyproject.toml has no [tool.tebiki] table")
+    table = {k.replace("_", "-"): v for k, v in table.items()}
+    unknown = set(table) - _KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _error(path, key, f"unknown config key '{key}' (known: {', '.join(sorted(_KEYS))})")
+    config = Config()
+    if "extends" in table:
+        base = Path(table["extends"])
+        config = load_config(base if base.is_absolute() else path.parent / base, _seen + (path,))
+    if "edition" in table:
+        config.edition = str(table["edition"])
+    if "select" in table:
+        config.select = _strings(path, "select", table["select"])
+    if "ignore" in table:
+        config.ignore = config.ignore + _strings(path, "ignore", table["ignore"])
+    if "severity" in table:
+        if not isinstance(table["severity"], dict):
+            raise _error(path, "severity", "'severity' must be a table of selector = \"error|warning|info\"")
+        for selector, value in table["severity"].items():
+            config.severity[selector] = _severity(path, selector, value)
+    if "fail-on" in table:
+        config.fail_on = _severity(path, "fail-on", table["fail-on"])
+    if "lang" in table:
+        if table["lang"] not in ("ja", "en"):
+            raise _error(path, "lang", "'lang' must be ja or en")
+        config.lang = table["lang"]
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise _error(path, "per-file-ignores", "'per-file-ignores' must be a table of glob = [selectors]")
+        for pattern, selectors in pfi.items():
+            config.per_file_ignores.setdefault(pattern, []).extend(_strings(path, pattern, selectors))
+    if "deviations" in table:
+        config.deviations = bool(table["deviations"])
+    config.files = config.files + [str(path)]
+    return config
+
+
+def validate_selectors(config: Config, pack: Pack) -> None:
+    """Every selector in the config must match at least one rule of the pack (typos fail loudly)."""
+    file = Path(config.files[-1]) if config.files else Path("<config>")
+    selectors = list(config.select) + list(config.ignore) + list(config.severity)
+    for group in config.per_file_ignores.values():
+        selectors.extend(group)
+    for s in selectors:
+        if not any(matches(s, r) for r in pack.rules):
+            raise _error(file, s, f"'{s}' matches no rule of {pack.edition} (use a code, name, section, area or ALL)")

@@ -1,0 +1,373 @@
+"""Rule packs: the records in ``rules/<edition>/`` and the edition's national reference data.
+
+A pack directory holds ``pack.yaml`` (edition metadata and reference data),
+``sections.yaml`` (every section of the 手引き, with what is left to a person)
+and one ``<CODE>.yaml`` per rule.  Loading fails loudly, with file:line:col,
+on anything a rule could silently get wrong: an unknown check, an unknown node
+type, a bad parameter, a message placeholder no hit fills, a rule that can
+never match.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+import typing
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+
+from ..graph import NodeType
+from ..load.errors import InputError, Problem
+from ..load.source import read_text
+from ..load.validate import problems_of
+from ..load.yaml_tree import Tree, parse_tree
+from .finding import Severity, Text
+from .registry import CHECKS, CheckSpec
+
+SECTION = r"^[1-9]-[1-9]$"
+CODE = r"^[A-Z]{2}[0-9]{2}$"
+NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Localized(_Strict):
+    """Text in Japanese and English."""
+
+    ja: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    @property
+    def text(self) -> Text:
+        return Text(self.ja, self.en)
+
+
+class Area(str, Enum):
+    """The ten areas of the pack (and deviations)."""
+
+    outline = "outline"
+    national_directions = "national-directions"
+    outcome_kpis = "outcome-kpis"
+    kpi_quality = "kpi-quality"
+    period = "period"
+    pdca = "pdca"
+    verification = "verification"
+    vision = "vision"
+    considers = "considers"
+    digital = "digital"
+    deviations = "deviations"
+
+
+class Wording(str, Enum):
+    """The strength of the 手引き's (or the law's) wording behind a rule."""
+
+    law = "法定"
+    """法第9条・第10条 (おおむね次に掲げる事項について定めるものとする)."""
+    necessary = "必要"
+    endeavour = "努める"
+    appropriate = "適切"
+    important = "重要"
+    desirable = "望ましい"
+    expected = "期待される"
+    conceivable = "考えられる"
+    data = "データ"
+    """Not the 手引き's wording: the data contradicts itself or cannot be verified."""
+
+
+ALLOWED_SEVERITIES: dict[Wording, frozenset[Severity]] = {
+    Wording.law: frozenset({Severity.error}),
+    Wording.necessary: frozenset({Severity.error, Severity.warning}),
+    Wording.endeavour: frozenset({Severity.warning}),
+    Wording.appropriate: frozenset({Severity.warning, Severity.info}),
+    Wording.important: frozenset({Severity.warning, Severity.info}),
+    Wording.desirable: frozenset({Severity.warning, Severity.info}),
+    Wording.expected: frozenset({Severity.info}),
+    Wording.conceivable: frozenset({Severity.info}),
+    Wording.data: frozenset({Severity.error, Severity.warning}),
+}
+"""The severity a rule may default to, given the strength of the wording behind it."""
+
+
+class AppliesTo(str, Enum):
+    both = "both"
+    municipality = "municipality"
+    prefecture = "prefecture"
+
+
+class Examples(_Strict):
+    conforming: str = Field(min_length=1)
+    """A YAML fragment that satisfies the rule."""
+    non_conforming: str = Field(min_length=1)
+    """A YAML fragment that triggers the rule."""
+
+
+class RuleRecord(_Strict):
+    """One rule, as data."""
+
+    code: str = Field(pattern=CODE)
+    """Stable code: two letters for the area, two digits."""
+    name: str = Field(pattern=NAME)
+    """Stable readable name, kebab-case."""
+    title: Localized
+    """One line saying what the rule checks."""
+    area: Area
+    sections: list[str] = Field(min_length=1)
+    """The 手引き sections (e.g. 3-2) the rule comes from."""
+    law: str | None = None
+    """The article of law behind it, if any (e.g. 法第10条第2項第1号)."""
+    wording: Wording
+    severity: Severity
+    applies_to: AppliesTo = AppliesTo.both
+    check: str
+    """The check function's name (in checker/checks/)."""
+    params: dict[str, Any] = Field(default_factory=dict)
+    message: Localized
+    """Message template; {placeholders} are filled by the check's hits."""
+    rationale: Localized
+    """Why, in our own words, citing the section."""
+    fix: Localized
+    """How to fix it."""
+    examples: Examples
+    deviable: bool = True
+    """Whether a deviation record may justify it (the 手引き allows local judgement)."""
+
+    @model_validator(mode="after")
+    def _valid_sections(self) -> "RuleRecord":
+        for s in self.sections:
+            if not re.match(SECTION, s):
+                raise ValueError(f"section '{s}' is not of the form 3-2")
+        allowed = ALLOWED_SEVERITIES[self.wording]
+        if self.severity not in allowed:
+            raise ValueError(
+                f"severity {self.severity.value} does not follow the wording {self.wording.value} "
+                f"(allowed: {', '.join(sorted(s.value for s in allowed))})"
+            )
+        return self
+
+
+class NationalDirection(_Strict):
+    """A national direction of the edition (手引き 3-7) and the words that signal it."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9\-]*$")
+    group: typing.Literal["social", "foundation"]
+    """social: デジタルの力を活用した地方の社会課題解決・魅力向上; foundation: デジタル実装の基礎条件整備."""
+    number: str
+    name: Localized
+    signals: list[str] = Field(min_length=1)
+    """Words that suggest a goal or direction serves this direction (NFKC, no spaces)."""
+    kpi_examples: list[str] = Field(default_factory=list)
+    """The KPI examples of 手引き 4-2 for this direction."""
+
+
+class NationalStrategy(_Strict):
+    title: str
+    edition: str
+    start: int
+    """First fiscal year of the national strategy."""
+    end: int
+
+
+class Named(_Strict):
+    name: str
+    description: Localized | None = None
+
+
+class Reference(_Strict):
+    """The edition's national reference data, used by the checks."""
+
+    national_strategy: NationalStrategy
+    directions: list[NationalDirection] = Field(min_length=1)
+    model_visions: list[Named] = Field(default_factory=list)
+    policy_areas: list[Named] = Field(default_factory=list)
+    outcome_signals: list[str] = Field(default_factory=list)
+    """Words that mark an indicator as an outcome (benefit to residents)."""
+    output_signals: list[str] = Field(default_factory=list)
+    """Words that mark an indicator as an output (what the administration did)."""
+    activity_signals: list[str] = Field(default_factory=list)
+    """Counts of events or participants: the 手引き's own example of indicators to avoid alone (4-1)."""
+    digital_signals: list[str] = Field(default_factory=list)
+    """Words that mark a measure or indicator as digital."""
+    decrease_signals: list[str] = Field(default_factory=list)
+    """Words that mark an indicator where lower is better."""
+
+    def direction(self, code: str) -> NationalDirection | None:
+        return next((d for d in self.directions if d.code == code), None)
+
+
+class PackMeta(_Strict):
+    edition: str
+    title: str
+    published: str
+    source: str
+    """The reference text the rules cite."""
+    description: Localized | None = None
+
+
+class Section(_Strict):
+    """A section of the 手引き and, where no rule checks it, why it is left to a person."""
+
+    id: str = Field(pattern=SECTION)
+    title: str
+    manual: Localized | None = None
+
+
+class PackFile(_Strict):
+    """The contents of pack.yaml."""
+
+    pack: PackMeta
+    reference: Reference
+
+
+class SectionsFile(_Strict):
+    sections: list[Section]
+
+
+class Pack:
+    """A loaded, checked rule pack."""
+
+    def __init__(self, path: Path, meta: PackMeta, reference: Reference, sections: list[Section], rules: list[RuleRecord]):
+        self.path = path
+        self.meta = meta
+        self.reference = reference
+        self.sections = sections
+        self.rules = sorted(rules, key=lambda r: r.code)
+        self.by_code = {r.code: r for r in self.rules}
+        self.by_name = {r.name: r for r in self.rules}
+
+    @property
+    def edition(self) -> str:
+        return self.meta.edition
+
+    def rule(self, code_or_name: str) -> RuleRecord | None:
+        """A rule by code (case-insensitive) or name."""
+        return self.by_code.get(code_or_name.upper()) or self.by_name.get(code_or_name)
+
+    def spec(self, rule: RuleRecord) -> CheckSpec:
+        return CHECKS[rule.check]
+
+
+def _parse(path: Path, model: type[BaseModel]):
+    file = str(path)
+    tree: Tree = parse_tree(read_text(file), file)
+    try:
+        return model.model_validate(tree.data), tree
+    except ValidationError as exc:
+        raise InputError(problems_of(exc, tree, file, model)) from None
+
+
+def _check_binding(rule: RuleRecord, tree: Tree, file: str, reference: Reference) -> list[Problem]:
+    """The rule's check exists, its params fit the check's signature, and the rule can match."""
+
+    def problem(path: tuple, message: str) -> Problem:
+        line, col = tree.loc(path)
+        return Problem(file, line, col, message)
+
+    spec = CHECKS.get(rule.check)
+    if spec is None:
+        close = difflib.get_close_matches(rule.check, list(CHECKS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return [problem(("check",), f"rule {rule.code}: unknown check '{rule.check}'{hint}")]
+    problems = []
+    accepted = {n: p for n, p in spec.signature.parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    hints = typing.get_type_hints(spec.fn)
+    for name, value in rule.params.items():
+        if name not in accepted:
+            close = difflib.get_close_matches(name, list(accepted), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; {rule.check} takes: {', '.join(accepted) or 'no parameters'}"
+            problems.append(problem(("params", name), f"rule {rule.code}: unknown parameter '{name}'{hint}"))
+            continue
+        annotation = hints.get(name)
+        if annotation is not None:
+            try:
+                TypeAdapter(annotation).validate_python(value, strict=True)
+            except ValidationError as exc:
+                problems.append(problem(("params", name), f"rule {rule.code}: bad parameter {name}={value!r}: {exc.errors()[0]['msg']}"))
+    for name, param in accepted.items():
+        if param.default is inspect.Parameter.empty and name not in rule.params:
+            problems.append(problem(("params",), f"rule {rule.code}: missing parameter '{name}' for {rule.check}"))
+    targets = rule.params.get("targets")
+    if isinstance(targets, list):
+        for t in targets:
+            if t not in NodeType.__members__:
+                problems.append(problem(("params", "targets"), f"rule {rule.code}: unknown node type '{t}'"))
+            elif NodeType(t) not in spec.node_types:
+                problems.append(problem(("params", "targets"), f"rule {rule.code}: {rule.check} never reports on '{t}', so the rule can never match"))
+    placeholders = set(re.findall(r"{(\w+)", rule.message.ja)) | set(re.findall(r"{(\w+)", rule.message.en))
+    unknown = placeholders - spec.provides - {"node"}
+    if unknown:
+        problems.append(problem(("message",), f"rule {rule.code}: message uses {{{', '.join(sorted(unknown))}}}, which {rule.check} does not fill"))
+    directions = rule.params.get("directions")
+    if isinstance(directions, list):
+        for code in directions:
+            if reference.direction(code) is None:
+                problems.append(problem(("params", "directions"), f"rule {rule.code}: unknown national direction '{code}'"))
+    return problems
+
+
+def editions_root() -> Path:
+    """Where the packs are: ``checker/_data/rules`` in an installed wheel, ``rules/`` in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "_data" / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def available_editions() -> list[str]:
+    """The editions that have a pack, oldest first."""
+    return sorted(p.name for p in editions_root().iterdir() if (p / "pack.yaml").is_file())
+
+
+DEFAULT_EDITION = "tebiki-2022-12"
+
+
+def pack_dir(edition: str | None = None) -> Path:
+    """The directory of an edition's pack (a path to a pack directory is accepted as well)."""
+    edition = edition or DEFAULT_EDITION
+    candidate = Path(edition)
+    if (candidate / "pack.yaml").is_file():
+        return candidate
+    path = editions_root() / edition
+    if not (path / "pack.yaml").is_file():
+        known = ", ".join(available_editions()) or "none"
+        raise InputError.at(edition, 1, 1, f"no rule pack for edition '{edition}' (available: {known})")
+    return path
+
+
+@lru_cache(maxsize=8)
+def load_pack(path: str | Path) -> Pack:
+    """Load and check a pack directory; raise InputError (file:line:col) on any problem."""
+    from .. import checks  # noqa: F401 - registers the check functions
+
+    root = Path(path)
+    if not (root / "pack.yaml").is_file():
+        raise InputError.at(str(root), 1, 1, "not a rule pack: pack.yaml is missing")
+    pack_file, _ = _parse(root / "pack.yaml", PackFile)
+    sections_file, _ = _parse(root / "sections.yaml", SectionsFile)
+    rules, problems = [], []
+    known_sections = {s.id for s in sections_file.sections}
+    for rule_path in sorted(root.glob("[A-Z][A-Z][0-9][0-9].yaml")):
+        rule, tree = _parse(rule_path, RuleRecord)
+        file = str(rule_path)
+        if rule.code != rule_path.stem:
+            problems.append(Problem(file, *tree.loc(("code",)), f"rule code {rule.code} does not match the file name {rule_path.name}"))
+        for s in rule.sections:
+            if s not in known_sections:
+                problems.append(Problem(file, *tree.loc(("sections",)), f"rule {rule.code}: section {s} is not in sections.yaml"))
+        problems.extend(_check_binding(rule, tree, file, pack_file.reference))
+        rules.append(rule)
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.name in seen:
+            problems.append(Problem(str(root / f"{rule.code}.yaml"), 1, 1, f"rule name '{rule.name}' is used by {seen[rule.name]} too"))
+        seen[rule.name] = rule.code
+    if not rules:
+        problems.append(Problem(str(root), 1, 1, "the pack has no rules"))
+    if problems:
+        raise InputError(problems)
+    return Pack(root, pack_file.pack, pack_file.reference, sections_file.sections, rules)

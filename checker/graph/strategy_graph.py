@@ -1,0 +1,171 @@
+"""`StrategyGraph`: the typed MultiDiGraph of one strategy and small queries that rules read clearly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import networkx as nx
+
+from ..model import Strategy
+from ..model.base import Spec
+from ..text import norm
+from .types import EdgeType, NodeType
+
+ND_PREFIX = "nd:"
+"""National direction nodes are keyed ``nd:<code>``."""
+_PLANNED = (NodeType.goal, NodeType.direction, NodeType.measure)
+_INDICATORS = (NodeType.kgi, NodeType.numerical_target, NodeType.kpi, NodeType.indicator)
+
+
+@dataclass(frozen=True, slots=True)
+class NodeInfo:
+    """What a finding needs to know about a node: where it is and what it is called."""
+
+    id: str
+    type: NodeType
+    name: str
+    file: str
+    line: int
+    col: int
+
+
+class StrategyGraph:
+    """A strategy as a networkx MultiDiGraph.
+
+    Nodes are keyed by the file's ids (synthetic ``#...`` ids for parts that have
+    none); every node has the attributes ``type`` (NodeType), ``part`` (the model
+    part), ``name`` and ``loc`` ((line, col)).  Edge keys are EdgeType values.
+    Nodes are in file order.
+    """
+
+    def __init__(self, strategy: Strategy):
+        self.strategy = strategy
+        self.file = strategy.file
+        self.nx = nx.MultiDiGraph()
+
+    # -- construction (used by build) -------------------------------------------------
+    def add(self, node_id: str, type_: NodeType, part: Spec | None, name: str, loc=None) -> str:
+        """Add a node; `loc` defaults to the part's location."""
+        self.nx.add_node(node_id, type=type_, part=part, name=name, loc=loc or (part.loc if part is not None else None) or (1, 1))
+        return node_id
+
+    def link(self, src: str, dst: str, type_: EdgeType, **attrs) -> None:
+        """Add a typed edge."""
+        self.nx.add_edge(src, dst, key=type_, **attrs)
+
+    # -- nodes --------------------------------------------------------------------------
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.nx
+
+    def type(self, node_id: str) -> NodeType:
+        return self.nx.nodes[node_id]["type"]
+
+    def part(self, node_id: str):
+        """The model part behind a node."""
+        return self.nx.nodes[node_id]["part"]
+
+    def name(self, node_id: str) -> str:
+        return self.nx.nodes[node_id]["name"]
+
+    def loc(self, node_id: str) -> tuple[int, int]:
+        return self.nx.nodes[node_id]["loc"]
+
+    def info(self, node_id: str) -> NodeInfo:
+        """Location and name of a node, for findings."""
+        data = self.nx.nodes[node_id]
+        line, col = data["loc"]
+        return NodeInfo(node_id, data["type"], data["name"], self.file, line, col)
+
+    def nodes(self, *types: NodeType) -> list[str]:
+        """Nodes of the given types, in file order."""
+        wanted = set(types)
+        return [n for n, t in self.nx.nodes(data="type") if t in wanted]
+
+    def text(self, node_id: str) -> str:
+        """Name and description of a node, NFKC-normalised, for matching words."""
+        part = self.part(node_id)
+        pieces = [self.name(node_id), getattr(part, "text", None) or ""]
+        pieces.extend(getattr(part, "main_examples", None) or [])
+        return norm(" ".join(p for p in pieces if p))
+
+    # -- edges ---------------------------------------------------------------------------
+    def out(self, node_id: str, *types: EdgeType) -> list[str]:
+        """Targets of the node's outgoing edges of the given types, in insertion order."""
+        wanted = set(types)
+        return [v for _, v, k in self.nx.out_edges(node_id, keys=True) if k in wanted]
+
+    def into(self, node_id: str, *types: EdgeType) -> list[str]:
+        """Sources of the node's incoming edges of the given types."""
+        wanted = set(types)
+        return [u for u, _, k in self.nx.in_edges(node_id, keys=True) if k in wanted]
+
+    def edges(self, node_id: str, type_: EdgeType) -> list[tuple[str, dict]]:
+        """(target, edge attributes) of the node's outgoing edges of one type."""
+        return [(v, d) for _, v, k, d in self.nx.out_edges(node_id, keys=True, data=True) if k == type_]
+
+    # -- hierarchy -----------------------------------------------------------------------
+    def parent(self, node_id: str) -> str | None:
+        """The goal or direction a direction or measure sits under (None for goals)."""
+        ups = self.into(node_id, EdgeType.has_direction, EdgeType.has_measure)
+        return ups[0] if ups else None
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """Directions and the goal above a node, nearest first."""
+        chain = []
+        node = self.parent(node_id)
+        while node is not None:
+            chain.append(node)
+            node = self.parent(node)
+        return chain
+
+    def goal_of(self, node_id: str) -> str | None:
+        """The goal a direction or measure belongs to (itself for a goal)."""
+        if self.type(node_id) is NodeType.goal:
+            return node_id
+        chain = self.ancestors(node_id)
+        return chain[-1] if chain else None
+
+    def descendants(self, node_id: str, *types: NodeType) -> list[str]:
+        """Directions and measures below a goal or direction, in file order, filtered by type."""
+        found: list[str] = []
+        stack = list(reversed(self.out(node_id, EdgeType.has_direction, EdgeType.has_measure)))
+        while stack:
+            node = stack.pop()
+            if not types or self.type(node) in types:
+                found.append(node)
+            stack.extend(reversed(self.out(node, EdgeType.has_direction, EdgeType.has_measure)))
+        return found
+
+    def kpis(self, node_id: str, *, relisted: bool = True) -> list[str]:
+        """KPIs set at exactly this goal, direction or measure (re-listed ones too unless told not)."""
+        return [v for v, d in self.edges(node_id, EdgeType.measured_by) if relisted or not d.get("relisted")]
+
+    def covering_kpis(self, node_id: str) -> list[str]:
+        """KPIs that cover a node: its own, or those of a direction or goal above it (手引き 4-2 ①②③)."""
+        found = list(self.kpis(node_id))
+        for up in self.ancestors(node_id):
+            found.extend(self.kpis(up))
+        return list(dict.fromkeys(found))
+
+    def pillars(self, node_id: str) -> list[str]:
+        """Pillars a goal, direction or measure contributes to (declared or by ● mark)."""
+        return self.out(node_id, EdgeType.contributes_to)
+
+    def national_directions(self, node_id: str) -> list[str]:
+        """National direction codes declared for a node."""
+        return [n.removeprefix(ND_PREFIX) for n in self.out(node_id, EdgeType.aligned_with)]
+
+    def planned(self) -> list[str]:
+        """Goals, directions and measures, in file order."""
+        return self.nodes(*_PLANNED)
+
+    def indicators(self) -> list[str]:
+        """Every indicator node: KGIs, numerical targets, KPIs, supplementary indicators."""
+        return self.nodes(*_INDICATORS)
+
+    def iter_relistings(self) -> Iterator[tuple[str, str, dict]]:
+        """(holder, KPI, edge attributes) for every 【再掲】 reference."""
+        for u, v, k, d in self.nx.edges(keys=True, data=True):
+            if k == EdgeType.measured_by and d.get("relisted"):
+                yield u, v, d

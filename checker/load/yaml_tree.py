@@ -1,0 +1,269 @@
+"""Safe YAML → plain Python data, keeping the line and column of every value.
+
+Built directly on the libyaml event stream (pure-Python parser as a fallback),
+so that, unlike `yaml.safe_load`, it:
+- reports duplicate keys instead of silently keeping the last one;
+- bounds nesting depth (deep flow nesting crashes libyaml's recursive composer);
+- bounds what aliases expand to (alias bombs);
+- refuses tags other than the YAML core ones (no object construction at all);
+- drops extension keys starting with ``x-``.
+
+Scalars follow the YAML 1.2 core schema (``yes``/``no`` stay text), plus ISO dates.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import InputError
+
+try:  # libyaml is the fast path; the pure-Python parser gives identical events.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser
+
+MAX_DEPTH = 64
+"""The format needs about a dozen levels; deeper input is not a strategy."""
+MAX_VALUES = 200_000
+"""Values after alias expansion; a large strategy has a few thousand."""
+
+Path = tuple  # of str keys and int indices
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_HEX_OCT = re.compile(r"^0x[0-9a-fA-F]+$|^0o[0-7]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_CORE = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Tree:
+    """Plain data (dicts, lists, scalars) with 1-based locations by path."""
+
+    data: object
+    locs: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Where each value starts."""
+    key_locs: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Where the key of each mapping value starts."""
+
+    def loc(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """The location of `path` (its key if `key`), or of its nearest located ancestor."""
+        if key and path in self.key_locs:
+            return self.key_locs[path]
+        while path:
+            if path in self.locs:
+                return self.locs[path]
+            path = path[:-1]
+        return self.locs.get((), (1, 1))
+
+
+def _plain(value: str, file: str, mark) -> object:
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    c = value[0]
+    if c.isdigit() or c in "+-.":
+        if _INT.match(value):
+            return int(value)
+        if _HEX_OCT.match(value):
+            return int(value, 0)
+        if _FLOAT.match(value):
+            return float(value)
+        special = _SPECIAL_FLOAT.get(value.lower())
+        if special is not None:
+            return special
+        if _DATE.match(value):
+            try:
+                return _dt.date.fromisoformat(value)
+            except ValueError:
+                raise InputError.at(file, mark.line + 1, mark.column + 1, f"'{value}' is not a valid date") from None
+    return value
+
+
+def _tagged(value: str, tag: str, file: str, mark) -> object:
+    if tag in ("!", _CORE + "str"):
+        return value
+    if tag == _CORE + "null":
+        return None
+    if tag in (_CORE + "int", _CORE + "float", _CORE + "bool"):
+        resolved = _plain(value, file, mark)
+        ok = {
+            _CORE + "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            _CORE + "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+            _CORE + "bool": lambda v: isinstance(v, bool),
+        }[tag]
+        if ok(resolved):
+            return float(resolved) if tag.endswith("float") else resolved
+        raise InputError.at(file, mark.line + 1, mark.column + 1, f"'{value}' is not a valid {tag[len(_CORE):]}")
+    raise _tag_error(tag, file, mark)
+
+
+def _tag_error(tag: str, file: str, mark) -> InputError:
+    shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return InputError.at(file, mark.line + 1, mark.column + 1, f"YAML tag '{shown}' is not allowed in a strategy file")
+
+
+class _Frame:
+    __slots__ = ("value", "is_map", "path", "key", "has_key", "key_mark", "size", "anchor", "merges", "seen")
+
+    def __init__(self, value, is_map, path, anchor):
+        self.value = value
+        self.is_map = is_map
+        self.path = path
+        self.key = None
+        self.has_key = False
+        self.key_mark = None
+        self.size = 1
+        self.anchor = anchor
+        self.merges = []
+        self.seen: dict[object, int] = {}
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = exc.problem or "invalid YAML"
+    if exc.context:
+        where = f" at line {exc.context_mark.line + 1}" if exc.context_mark else ""
+        message = f"{message} ({exc.context}{where})"
+    return InputError.at(file, line, col, f"YAML syntax error: {message}")
+
+
+def parse_tree(text: str, file: str) -> Tree:
+    """Parse one YAML document into plain data with locations; raise InputError on any problem."""
+    try:
+        return _build(text, file)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, file) from None
+    except yaml.YAMLError as exc:  # e.g. reader errors without a mark
+        raise InputError.at(file, 1, 1, f"YAML error: {exc}") from None
+
+
+def _build(text: str, file: str) -> Tree:
+    parser = _Parser(text)
+    tree = Tree(data=None)
+    locs, key_locs = tree.locs, tree.key_locs
+    anchors: dict[str, tuple[object, int]] = {}
+    stack: list[_Frame] = []
+    total = 0
+    documents = 0
+    root_set = False
+
+    def fail(mark, message: str) -> InputError:
+        return InputError.at(file, mark.line + 1, mark.column + 1, message)
+
+    def child_path(mark) -> Path:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if top.is_map:
+            return top.path + (top.key,)
+        return top.path + (len(top.value),)
+
+    def attach(value, size: int, mark, path: Path) -> None:
+        """Put a finished value into its parent (or make it the document root)."""
+        nonlocal root_set
+        if not stack:
+            tree.data = value
+            root_set = True
+            return
+        top = stack[-1]
+        top.size += size
+        if not top.is_map:
+            top.value.append(value)
+            return
+        if not top.has_key:  # this value is a key
+            if isinstance(value, (dict, list)):
+                raise fail(mark, "mapping keys must be plain text")
+            if value in top.seen:
+                raise fail(mark, f"duplicate key '{value}' (first at line {top.seen[value]}): "
+                           "YAML would silently keep only the last one")
+            top.seen[value] = mark.line + 1
+            top.key, top.has_key, top.key_mark = value, True, mark
+            return
+        key = top.key
+        top.has_key = False
+        if key == "<<" and top.key_mark is not None:
+            merges = value if isinstance(value, list) else [value]
+            if not all(isinstance(m, dict) for m in merges):
+                raise fail(mark, "a merge key '<<' needs a mapping or a list of mappings")
+            top.merges.extend(merges)
+            return
+        if isinstance(key, str) and key.startswith("x-"):
+            return
+        top.value[key] = value
+        key_locs[top.path + (key,)] = (top.key_mark.line + 1, top.key_mark.column + 1)
+
+    while True:
+        event = parser.get_event()
+        kind = type(event)
+        mark = event.start_mark
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None and event.implicit[0]:
+                value = _plain(event.value, file, mark)
+            elif tag is None:
+                value = event.value
+            else:
+                value = _tagged(event.value, tag, file, mark)
+            path = child_path(mark)
+            is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
+            if not is_key:
+                locs[path] = (mark.line + 1, mark.column + 1)
+            total += 1
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+            attach(value, 1, mark, path)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
+                raise _tag_error(event.tag, file, mark)
+            if len(stack) >= MAX_DEPTH:
+                raise fail(mark, f"nesting deeper than {MAX_DEPTH} levels; this is not a strategy file")
+            if stack and stack[-1].is_map and not stack[-1].has_key:
+                raise fail(mark, "mapping keys must be plain text")
+            path = child_path(mark)
+            locs[path] = (mark.line + 1, mark.column + 1)
+            is_map = kind is yaml.MappingStartEvent
+            stack.append(_Frame({} if is_map else [], is_map, path, event.anchor))
+            total += 1
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            for merged in frame.merges:
+                for k, v in merged.items():
+                    frame.value.setdefault(k, v)
+            if frame.anchor:
+                anchors[frame.anchor] = (frame.value, frame.size)
+            attach(frame.value, frame.size, mark, frame.path)
+        elif kind is yaml.AliasEvent:
+            if event.anchor not in anchors:
+                raise fail(mark, f"alias '*{event.anchor}' refers to no anchor")
+            value, size = anchors[event.anchor]
+            total += size
+            if total > MAX_VALUES:
+                raise fail(mark, f"aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)")
+            path = child_path(mark)
+            if not (stack and stack[-1].is_map and not stack[-1].has_key):
+                locs[path] = (mark.line + 1, mark.column + 1)
+            attach(value, size, mark, path)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise fail(mark, "only one YAML document per file ('---' starts a second one)")
+        elif kind is yaml.StreamEndEvent:
+            break
+        if total > MAX_VALUES:
+            raise fail(mark, f"more than {MAX_VALUES:,} values; this is not a strategy file")
+    if not root_set:
+        tree.data = None
+    return tree

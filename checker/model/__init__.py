@@ -1,0 +1,42 @@
+"""The strategy file format, as pydantic v2 models.  `Strategy` is the root."""
+
+from .base import Node, SourceRef, Spec
+from .governance import (
+    Assembly,
+    AssemblyStage,
+    Governance,
+    InternalStructure,
+    Member,
+    Participation,
+    Pdca,
+    Publication,
+    Sector,
+    VerificationBody,
+)
+from .indicators import Indicator, IndicatorKind, IndicatorRef
+from .strategy import (
+    BasicDirection,
+    Body,
+    ComprehensivePlan,
+    Considers,
+    Dates,
+    Deviation,
+    Document,
+    Goal,
+    Level,
+    Measure,
+    NationalStrategyRef,
+    Period,
+    Pillar,
+    PlanRelation,
+    PopulationVision,
+    PrefecturalStrategyRef,
+    Projection,
+    ProjectionPoint,
+    Status,
+    Strategy,
+    Vision,
+)
+from .values import Aggregate, Baseline, Better, Bound, Relative, Segment, Target
+
+__all__ = [name for name in dir() if not name.startswith("_")]

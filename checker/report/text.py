@@ -1,0 +1,96 @@
+"""Human-readable output: findings grouped by file and ordered by line, then justified deviations, then a summary."""
+
+from __future__ import annotations
+
+from ..api import FileResult
+from ..engine.finding import Finding, Severity
+from ..engine.pack import Pack
+from . import Options, counts
+
+_COLORS = {Severity.error: "\033[31m", Severity.warning: "\033[33m", Severity.info: "\033[36m"}
+_RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
+
+_WORDS = {
+    "ja": {
+        "node": "対象",
+        "fix": "対応",
+        "justified": "正当化された逸脱",
+        "reason": "理由",
+        "approver": "承認",
+        "expires": "期限",
+        "none": "指摘はありません。",
+        "summary": "{files} ファイル: エラー {error} 件、警告 {warning} 件、情報 {info} 件、正当化された逸脱 {justified} 件",
+        "input": "、読み込めないファイル {input_errors} 件",
+    },
+    "en": {
+        "node": "node",
+        "fix": "fix",
+        "justified": "Justified deviations",
+        "reason": "reason",
+        "approver": "approved by",
+        "expires": "expires",
+        "none": "No findings.",
+        "summary": "{files} file(s): {error} error(s), {warning} warning(s), {info} info, {justified} justified deviation(s)",
+        "input": ", {input_errors} file(s) could not be loaded",
+    },
+}
+
+
+def _paint(text: str, code: str, options: Options) -> str:
+    return f"{code}{text}{_RESET}" if options.color else text
+
+
+def _head(f: Finding, options: Options) -> str:
+    sev = _paint(f.severity.value, _COLORS[f.severity], options)
+    sections = ", ".join(f.sections)
+    return f"{f.file}:{f.line}:{f.col}: {sev} {_paint(f.code, _BOLD, options)} {f.name} [手引き {sections}]"
+
+
+def _finding(f: Finding, pack: Pack, options: Options) -> list[str]:
+    words = _WORDS[options.lang]
+    if options.concise:
+        return [f"{_head(f, options)} {f.message.get(options.lang)}"]
+    lines = [_head(f, options), f"    {f.message.get(options.lang)}"]
+    lines.append(_paint(f"    {words['node']}: {f.node_id} ({f.node_type}) {f.node_name}", _DIM, options))
+    rule = pack.by_code.get(f.code)
+    if rule is not None:
+        lines.append(f"    {words['fix']}: {getattr(rule.fix, options.lang)}")
+    return lines
+
+
+def _justified(f: Finding, options: Options) -> list[str]:
+    words = _WORDS[options.lang]
+    d = f.deviation
+    extra = "".join(
+        f"; {label}: {value}" for label, value in ((words["approver"], d.approver), (words["expires"], d.expires)) if value
+    )
+    return [
+        f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} [手引き {', '.join(f.sections)}] {f.message.get(options.lang)}",
+        f"    {words['reason']}: {d.justification}{extra}",
+    ]
+
+
+def render(results: list[FileResult], pack: Pack, options: Options) -> str:
+    words = _WORDS[options.lang]
+    out: list[str] = []
+    for result in results:
+        open_ = [f for f in result.findings if not f.justified]
+        justified = [f for f in result.findings if f.justified]
+        if not (result.problems or open_ or justified):
+            continue
+        out.append(_paint(result.file, _BOLD, options))
+        out.extend(str(p) for p in result.problems)
+        for f in open_:
+            out.extend(_finding(f, pack, options))
+        if justified:
+            out.append(f"  {words['justified']}:")
+            out.extend("  " + line for f in justified for line in _justified(f, options))
+        out.append("")
+    total = counts(results)
+    if not any(total[k] for k in ("error", "warning", "info", "justified", "input_errors")):
+        out.append(words["none"])
+    summary = words["summary"].format(**total)
+    if total["input_errors"]:
+        summary += words["input"].format(**total)
+    out.append(summary)
+    return "\n".join(out) + "\n"
