@@ -38,9 +38,16 @@ class Level(str, Enum):
     info = "info"
 
 
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
+def _formats() -> list[str]:
+    import pkgutil
+
+    from . import report
+
+    return sorted(m.name[4:] for m in pkgutil.iter_modules(report.__path__) if m.name.startswith("fmt_"))
+
+
+OutputFormat = Enum("OutputFormat", {name: name for name in _formats()}, type=str)
+"""The output formats: one ``checker/report/fmt_<name>.py`` module each."""
 
 
 def _fail(message: str) -> typer.Exit:
@@ -99,7 +106,7 @@ def _write(text: str, output: Optional[Path]) -> None:
 @app.command()
 def check(
     files: List[str] = typer.Argument(..., help="Strategy YAML files, directories or globs."),
-    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    format: OutputFormat = typer.Option("text", "--format", "-f", help="Output format."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Message language (default ja)."),
     fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity that makes the run fail (default error)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, names, sections, areas (comma-separated)."),
@@ -127,7 +134,7 @@ def check(
     for r in results:
         for problem in r.problems:
             print(problem, file=sys.stderr)
-    color = format is OutputFormat.text and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = format.value == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color)
     _write(render(format.value, results, pack, options), output)
     if any(r.problems for r in results):
@@ -144,6 +151,86 @@ def schema(
     from .schema import schema_json
 
     _write(schema_json(), output)
+
+
+def _pack(edition: Optional[str]):
+    from .api import get_pack
+    from .config import Config
+
+    try:
+        return get_pack(Config(edition=edition))
+    except InputError as exc:
+        raise _fail(str(exc))
+
+
+@app.command("rules")
+def list_rules(
+    format: OutputFormat = typer.Option("text", "--format", "-f", help="text or json."),
+    lang: Lang = typer.Option(Lang.ja, "--lang", help="Language of the titles."),
+    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition."),
+) -> None:
+    """List the rules of the pack: code, name, severity, 手引き sections, title."""
+    import json
+
+    pack = _pack(edition)
+    if format.value == "json":
+        data = [
+            {
+                "code": r.code, "name": r.name, "area": r.area.value, "sections": r.sections, "severity": r.severity.value,
+                "wording": r.wording.value, "applies_to": r.applies_to.value, "title": {"ja": r.title.ja, "en": r.title.en},
+                "deviable": r.deviable,
+            }
+            for r in pack.rules
+        ]
+        _write(json.dumps({"edition": pack.edition, "rules": data}, ensure_ascii=False, indent=2) + "\n", None)
+        return
+    width = max(len(r.name) for r in pack.rules)
+    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {','.join(r.sections):<9}  {getattr(r.title, lang.value)}" for r in pack.rules]
+    _write("\n".join(lines) + "\n", None)
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="Rule code or name, e.g. OL07 or measure-without-kpi."),
+    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition."),
+) -> None:
+    """Print a rule's documentation: what it checks, why (手引き section), how to fix, examples."""
+    from .ruledoc import rule_markdown
+
+    pack = _pack(edition)
+    rule = pack.rule(code)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(code.upper(), list(pack.by_code), n=1) or difflib.get_close_matches(code, list(pack.by_name), n=1)
+        raise _fail(f"no rule '{code}' in {pack.edition}" + (f"; did you mean {close[0]}?" if close else ""))
+    _write(rule_markdown(rule, pack), None)
+
+
+@app.command(hidden=True)
+def docs(
+    out: Path = typer.Option(Path("docs"), "--out", help="The docs folder to write into."),
+    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition."),
+) -> None:
+    """Regenerate the rule pages, the rule index and the traceability matrix from the pack."""
+    from .ruledoc import write_docs
+
+    for path in write_docs(_pack(edition), out):
+        print(f"wrote {path}")
+
+
+def _register_commands() -> None:
+    """Import checker/commands/*: each module adds its commands to `app` (heavy imports stay inside them)."""
+    import importlib
+    import pkgutil
+
+    from . import commands
+
+    for module in sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")):
+        importlib.import_module(f"{commands.__name__}.{module}")
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -7,17 +7,15 @@ formats' modules are imported only when used, so `check` starts fast.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
 
 from ..api import FileResult
 from ..engine.finding import Severity
 from ..engine.pack import Pack
 
-FORMATS = {
-    "text": "text",
-    "json": "json_format",
-}
-"""Format name → module in this package that defines `render(results, pack, options)`."""
+FORMATS = sorted(m.name[4:] for m in pkgutil.iter_modules(__path__) if m.name.startswith("fmt_"))
+"""Format names: module ``fmt_<name>`` in this package defines ``render(results, pack, options) -> str``."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ def render(fmt: str, results: list[FileResult], pack: Pack, options: Options | N
     """Render results in a format listed in FORMATS."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format '{fmt}' (known: {', '.join(FORMATS)})")
-    module = importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
+    module = importlib.import_module(f"{__name__}.fmt_{fmt}")
     ordered = sorted(results, key=lambda r: r.file)
     return module.render(ordered, pack, options or Options())
 

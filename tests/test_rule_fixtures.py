@@ -1,0 +1,51 @@
+"""Every rule has a fixture that triggers it and one that does not, run by one parametrised test.
+
+`tests/fixtures/rules/<CODE>/fail.yaml` must produce a finding of <CODE>;
+`pass.yaml` must not.  A `# expect-at: LINE:COL` comment in fail.yaml pins
+where the finding is reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker import build_graph, load, run_pack
+from checker.engine import load_pack, pack_dir
+
+from .conftest import FIXTURES, TODAY
+
+RULE_FIXTURES = FIXTURES / "rules"
+PACK = load_pack(pack_dir())
+CODES = [r.code for r in PACK.rules]
+
+
+def _codes(path, code):
+    strategy = load(path)
+    findings = run_pack(build_graph(strategy), PACK, today=TODAY)
+    return [f for f in findings if f.code == code and not f.justified]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_fail_fixture_triggers_the_rule(code):
+    path = RULE_FIXTURES / code / "fail.yaml"
+    assert path.is_file(), f"{code} has no fail fixture"
+    hits = _codes(path, code)
+    assert hits, f"{path} does not trigger {code}"
+    expect = re.search(r"^# expect-at: (\d+):(\d+)", path.read_text(encoding="utf-8"), re.M)
+    if expect:
+        where = (int(expect[1]), int(expect[2]))
+        assert where in {(f.line, f.col) for f in hits}, f"{code} reported at {[(f.line, f.col) for f in hits]}, expected {where}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_pass_fixture_does_not_trigger_the_rule(code):
+    path = RULE_FIXTURES / code / "pass.yaml"
+    assert path.is_file(), f"{code} has no pass fixture"
+    assert not _codes(path, code), f"{path} triggers {code}"
+
+
+def test_every_fixture_folder_belongs_to_a_rule():
+    folders = {p.name for p in RULE_FIXTURES.iterdir() if p.is_dir()}
+    assert folders <= set(CODES), f"fixtures without a rule: {sorted(folders - set(CODES))}"
