@@ -127,9 +127,14 @@ def generated_docs(pack: Pack) -> dict[str, str]:
 def write_docs(pack: Pack, root: Path) -> list[Path]:
     """Write the generated documents under `root` (docs/); return the paths written."""
     from .fileio import write_atomic
+    from .formatdoc import update_format_doc
 
     written = []
-    for rel, text in generated_docs(pack).items():
+    docs = generated_docs(pack)
+    format_doc = root / "format.md"
+    if format_doc.is_file():
+        docs["format.md"] = update_format_doc(format_doc.read_text(encoding="utf-8"))
+    for rel, text in docs.items():
         path = root / rel
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)

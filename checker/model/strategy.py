@@ -60,8 +60,10 @@ class Body(Spec):
 
     name: str
     """e.g. 豊中市."""
-    code: Annotated[str, Field(description="全国地方公共団体コード: six digits with check digit, e.g. '272035'.")] | None = None
+    code: str | None = None
+    """全国地方公共団体コード: six digits with its check digit, e.g. '272035' (an integer is padded to six digits)."""
     level: Level
+    """prefecture (都道府県) or municipality (市区町村)."""
     prefecture: str | None = None
     """For a municipality: the prefecture's name, e.g. 大阪府."""
     prefecture_code: str | None = None
@@ -325,17 +327,26 @@ class Strategy(Node):
     short_title: str | None = None
     """e.g. 豊中市デジタル総合戦略."""
     body: Body
+    """The issuing local government."""
     status: Status | None = None
+    """draft (案), adopted (策定済み) or revised (改訂済み)."""
     dates: Dates | None = None
     documents: list[Document] = Field(default_factory=list)
+    """Source documents that `source.document` may name."""
     period: Period | None = None
+    """The strategy period (手引き 3-2)."""
     considers: Considers | None = None
+    """What the strategy considers: national and prefectural strategies, population vision, comprehensive plan."""
     vision: Vision | None = None
+    """The regional vision (地域ビジョン, 手引き 3-6)."""
     kgis: list[Indicator] = Field(default_factory=list)
     """Key goal indicators (重要目標達成指標, KGI)."""
     goals: list[Goal] = Field(default_factory=list)
+    """Goals (目標・基本目標) with their basic directions, measures and KPIs."""
     governance: Governance | None = None
+    """PDCA, verification body, publication, assembly, participation, internal structure."""
     deviations: list[Deviation] = Field(default_factory=list)
+    """Justified deviations from rules (the 手引き allows local judgement)."""
 
     _file: str = PrivateAttr(default="<string>")
 
