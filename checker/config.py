@@ -9,6 +9,7 @@ config file (a prefecture's shared settings): ``ignore``, ``severity`` and
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import re
 import tomllib
@@ -85,10 +86,12 @@ def matches(selector: str, rule: RuleRecord) -> bool:
 def _error(path: Path, key: str, message: str) -> InputError:
     line = 1
     try:
-        for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", text):
-                line = i
-                break
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assignment = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        quoted = re.compile(rf"[\"']{re.escape(key)}[\"']")
+        line = next((i for i, text in enumerate(lines, 1) if assignment.match(text)), None) or next(
+            (i for i, text in enumerate(lines, 1) if quoted.search(text)), 1
+        )
     except OSError:
         pass
     return InputError.at(str(path), line, 1, message)
@@ -141,11 +144,14 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     table = _table(path)
     if table is None:
         raise InputError.at(str(path), 1, 1, "pyproject.toml has no [tool.tebiki] table")
+    original = {k.replace("_", "-"): k for k in table}
     table = {k.replace("_", "-"): v for k, v in table.items()}
-    unknown = set(table) - _KEYS
+    unknown = sorted(set(table) - _KEYS)
     if unknown:
-        key = sorted(unknown)[0]
-        raise _error(path, key, f"unknown config key '{key}' (known: {', '.join(sorted(_KEYS))})")
+        key = unknown[0]
+        close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(sorted(_KEYS))})"
+        raise _error(path, original[key], f"unknown config key '{original[key]}'{hint}")
     config = Config()
     if "extends" in table:
         base = Path(table["extends"])
