@@ -1,0 +1,60 @@
+"""Signal-word helpers shared by the national-directions, vision and digital checks.
+
+A *signal* is a word of the pack's reference data (NFKC, no spaces) that
+suggests what a text is about.  These helpers say which signals a node's text
+contains and which words matched, so that findings can show why a suggestion
+was made.  They read only the graph and the words they are given; the words
+themselves live in ``rules/<edition>/pack.yaml``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..graph import EdgeType, NodeType, StrategyGraph
+from ..text import norm
+
+_ATTACHED = (EdgeType.has_numerical_target, EdgeType.has_supplementary)
+
+
+def planned_text(g: StrategyGraph, node: str, *, indicators: bool = True) -> str:
+    """The normalised words of a goal, direction or measure, for matching signals.
+
+    Name, description, main examples (主な取組み例) and concrete projects; with
+    `indicators`, also the names of the KPIs set at this level (re-listed ones
+    too), its numerical targets and its supplementary indicators (補足指標):
+    what a planner chose to measure says what the part is meant to achieve.
+    """
+    part = g.part(node)
+    pieces: list[str] = [g.name(node), getattr(part, "text", None) or ""]
+    pieces.extend(getattr(part, "main_examples", None) or [])
+    pieces.extend(getattr(part, "projects", None) or [])
+    if indicators:
+        pieces.extend(g.name(i) for i in g.kpis(node) + g.out(node, *_ATTACHED))
+    return norm(" ".join(p for p in pieces if p))
+
+
+def found(text: str, words: Iterable[str]) -> list[str]:
+    """The words (as written in the pack) that occur in an already normalised text, without repeats."""
+    return list(dict.fromkeys(w for w in words if norm(w) and norm(w) in text))
+
+
+def subtree(g: StrategyGraph, node: str) -> list[str]:
+    """A goal or direction and every direction and measure below it (a measure alone for a measure)."""
+    if g.type(node) is NodeType.measure:
+        return [node]
+    return [node, *g.descendants(node)]
+
+
+def quote(items: Iterable[str], limit: int = 6) -> str:
+    """Words joined for a message: 「a」「b」… with at most `limit` shown."""
+    items = list(items)
+    shown = "".join(f"「{w}」" for w in items[:limit])
+    return shown + (f"ほか{len(items) - limit}語" if len(items) > limit else "")
+
+
+def quote_en(items: Iterable[str], limit: int = 6) -> str:
+    """Words joined for an English message: 'a', 'b' … with at most `limit` shown."""
+    items = list(items)
+    shown = ", ".join(f"'{w}'" for w in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")

@@ -1,0 +1,126 @@
+"""National directions (手引き 3-7, 5-1): goals and basic directions serve the national strategy's four directions.
+
+A goal, basic direction or measure is *aligned* with a national direction when
+the file declares it (``national_directions: [family]``) or, failing that, when
+its words suggest it: the direction's signal words in ``pack.yaml`` occur in
+its name, description, main examples, projects or the names of the indicators
+set on it.  Declarations count for everything above and below the part that
+makes them (a goal declared ``family`` covers its directions; a direction whose
+measure declares ``jobs`` serves ``jobs``).  Codes the pack does not know are
+reported as broken data and never count.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..engine.context import Context
+from ..engine.pack import NationalDirection, Reference
+from ..engine.registry import Hit, both, check
+from ..graph import NodeType, StrategyGraph
+from ._signals import found, planned_text, quote, quote_en, subtree
+
+_TYPES = {"goal": NodeType.goal, "direction": NodeType.direction}
+
+
+def _known(ctx: Context) -> dict[str, NationalDirection]:
+    return {d.code: d for d in ctx.reference.directions}
+
+
+def _declared(ctx: Context, node: str) -> list[str]:
+    """Known codes declared on the node, on a goal or direction above it, or on anything below it."""
+    g, known = ctx.graph, _known(ctx)
+    codes = [c for n in (*reversed(g.ancestors(node)), *subtree(g, node)) for c in g.national_directions(n)]
+    return [c for c in dict.fromkeys(codes) if c in known]
+
+
+def signal_words(g: StrategyGraph, nodes: list[str], reference: Reference) -> dict[str, list[str]]:
+    """National direction code → the signal words found in the nodes' texts, in the pack's order."""
+    texts = [planned_text(g, n) for n in nodes]
+    result: dict[str, list[str]] = {}
+    for direction in reference.directions:
+        words = list(dict.fromkeys(w for t in texts for w in found(t, direction.signals)))
+        if words:
+            result[direction.code] = words
+    return result
+
+
+def suggested_directions(g: StrategyGraph, node: str, reference: Reference) -> list[str]:
+    """The national direction codes that one node's own words suggest (public: the audit reuses it)."""
+    return list(signal_words(g, [node], reference))
+
+
+def suggested(ctx: Context, nodes: list[str]) -> dict[str, list[str]]:
+    """`signal_words` for a check's context."""
+    return signal_words(ctx.graph, nodes, ctx.reference)
+
+
+def _label(direction: NationalDirection, words: list[str] | None = None):
+    ja, en = f"{direction.number}{direction.name.ja}", f"{direction.number} {direction.name.en}"
+    if words:
+        ja, en = f"{ja}（{quote(words)}）", f"{en} ({quote_en(words)})"
+    return both(ja, en)
+
+
+def _goal_name(g: StrategyGraph, node: str) -> str:
+    goal = g.goal_of(node)
+    return g.name(goal) if goal else ""
+
+
+def _targets(targets: list[str]) -> tuple[NodeType, ...]:
+    return tuple(_TYPES[t] for t in targets if t in _TYPES)
+
+
+@check(NodeType.goal, NodeType.direction, provides=["name", "goal"])
+def serves_national_direction(ctx: Context, *, targets: list[str]) -> Iterator[Hit]:
+    """Each goal or basic direction (`targets`) is aligned with a national direction: declared, or suggested by its words or those of the directions and measures below it."""
+    g = ctx.graph
+    for node in g.nodes(*_targets(targets)):
+        if _declared(ctx, node) or suggested(ctx, subtree(g, node)):
+            continue
+        yield Hit(node, {"name": g.name(node), "goal": _goal_name(g, node)})
+
+
+@check(NodeType.strategy, provides=["direction", "code"])
+def national_direction_covered(ctx: Context, *, directions: list[str]) -> Iterator[Hit]:
+    """Each of the national directions named in `directions` is served somewhere: declared by, or suggested by the words of, some goal, direction or measure."""
+    g, known = ctx.graph, _known(ctx)
+    planned = g.planned()
+    if not planned:
+        return  # no goals: the outline rules report it
+    declared = {c for n in planned for c in g.national_directions(n)}
+    words = suggested(ctx, planned)
+    for code in directions:
+        if code in known and code not in declared and code not in words:
+            yield Hit(ctx.root, {"direction": _label(known[code]), "code": code})
+
+
+@check(NodeType.goal, NodeType.direction, NodeType.measure, provides=["name", "code", "known"])
+def national_direction_code_known(ctx: Context) -> Iterator[Hit]:
+    """Every declared national direction code is one the edition's pack knows."""
+    g, known = ctx.graph, _known(ctx)
+    for node in g.planned():
+        for code in g.national_directions(node):
+            if code not in known:
+                yield Hit(node, {"name": g.name(node), "code": code, "known": ", ".join(known)})
+
+
+@check(NodeType.goal, NodeType.direction, provides=["name", "goal", "suggested", "codes"])
+def national_directions_suggested(ctx: Context, *, targets: list[str]) -> Iterator[Hit]:
+    """A goal or direction (`targets`) with no national direction declared in or around it is told which ones its words (and those below it) suggest, and why."""
+    g, known = ctx.graph, _known(ctx)
+    for node in g.nodes(*_targets(targets)):
+        if _declared(ctx, node):
+            continue
+        words = suggested(ctx, subtree(g, node))
+        if not words:
+            continue  # serves_national_direction reports it
+        yield Hit(
+            node,
+            {
+                "name": g.name(node),
+                "goal": _goal_name(g, node),
+                "suggested": [_label(known[c], w) for c, w in words.items()],
+                "codes": ", ".join(words),
+            },
+        )
