@@ -18,6 +18,7 @@ from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType
 from ..model import Bound, PlanRelation
 from ..text import norm
+from ..years import parse_year
 
 
 def _considered(ctx: Context, field: str):
@@ -41,7 +42,12 @@ def national_strategy_considered(ctx: Context) -> Iterator[Hit]:
 
 
 def _year_month(text: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", norm(text)))
+    """An edition as (year, month): '2022-12', '2022年12月', '令和4年12月' and 'R4.12' are all (2022, 12)."""
+    try:
+        year = parse_year(norm(text))
+        return (year.year, year.month) if year.month else (year.year,)
+    except ValueError:
+        return tuple(int(n) for n in re.findall(r"\d+", norm(text)))
 
 
 @check(NodeType.national_strategy, provides=["stated", "national", "edition"])
@@ -140,19 +146,34 @@ def _comparison(indicator, projection):
     return float(target.value), target.year, at[0], at[1]
 
 
+_KINDS = {
+    NodeType.kgi: both("KGI", "KGI"),
+    NodeType.numerical_target: both("数値目標", "Numerical target"),
+    NodeType.kpi: both("KPI", "KPI"),
+    NodeType.indicator: both("補足指標", "Supplementary indicator"),
+}
+
+
 def _linked(ctx: Context, node: str):
-    """The projection part a KGI is based on, if any."""
-    targets = ctx.graph.out(node, EdgeType.based_on)
-    return ctx.graph.part(targets[0]) if targets else None
-
-
-@check(NodeType.kgi, provides=["name", "target", "year", "projection", "projected", "difference", "tolerance"])
-def kgi_consistent_with_projection(ctx: Context, *, tolerance: float = 0.05) -> Iterator[Hit]:
-    """A KGI based on a projection of the population vision does not contradict it: the projected value for the
-    target year (exact or interpolated) differs from the target by no more than `tolerance` (relative) in the
-    direction that matters (以上: the target exceeds the projection; 以下: it falls below it; plain: either way)."""
+    """The projection part an indicator is based on (the graph's based_on edge, or its `projection:` id), if any."""
     g = ctx.graph
-    for kgi in g.nodes(NodeType.kgi):
+    targets = g.out(node, EdgeType.based_on)
+    if targets:
+        return g.part(targets[0])
+    ref = getattr(g.part(node), "projection", None)
+    if ref and ref in g and g.type(ref) is NodeType.projection:
+        return g.part(ref)
+    return None
+
+
+@check(*_KINDS, provides=["kind", "name", "target", "year", "projection", "projected", "difference", "tolerance"])
+def kgi_consistent_with_projection(ctx: Context, *, tolerance: float = 0.05) -> Iterator[Hit]:
+    """A KGI (or any indicator) based on a projection of the population vision does not contradict it: the
+    projected value for the target year (exact or interpolated) differs from the target by no more than
+    `tolerance` (relative) in the direction that matters (以上: the target exceeds the projection; 以下: it falls
+    below it; plain: either way)."""
+    g = ctx.graph
+    for kgi in g.nodes(*_KINDS):
         projection = _linked(ctx, kgi)
         if projection is None:
             continue
@@ -178,6 +199,7 @@ def kgi_consistent_with_projection(ctx: Context, *, tolerance: float = 0.05) -> 
         yield Hit(
             kgi,
             {
+                "kind": _KINDS[g.type(kgi)],
                 "name": g.name(kgi),
                 "target": indicator.target.text or f"{_fmt(target)}{unit}",
                 "year": year.text,
