@@ -1,0 +1,47 @@
+"""`tebiki report FILE --out FILE.html`: one strategy as a self-contained HTML page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..cli import EXIT_ERROR, EXIT_FINDINGS, Lang, Level, _config, app
+from ..load.errors import InputError
+
+
+@app.command()
+def report(
+    file: str = typer.Argument(..., help="A strategy YAML file."),
+    out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Label and message language (default ja)."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity that makes the run fail (default error)."),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Rules to run (as for check)."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to skip (as for check)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Config file (as for check)."),
+    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition or directory."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding, e.g. cp932."),
+) -> None:
+    """Write one strategy's report as a single self-contained HTML file (tree, findings at their nodes, summary by area)."""
+    from ..api import check_file, get_pack
+    from ..config import validate_selectors
+    from ..fileio import write_atomic
+    from ..html import strategy_page
+
+    try:
+        config = _config(config_path, edition, select, ignore, fail_on, lang, False)
+        pack = get_pack(config)
+        validate_selectors(config, pack)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+    result = check_file(file, config=config, pack=pack, encoding=encoding)
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+    write_atomic(out, strategy_page(result.strategy, result.findings, pack, config.lang))
+    if result.failing(config.fail_on):
+        raise typer.Exit(EXIT_FINDINGS)
