@@ -77,15 +77,19 @@ def vision_stated(ctx: Context) -> Iterator[Hit]:
 def pillar_reached(ctx: Context, *, by: Literal["goal", "measure", "kpi"]) -> Iterator[Hit]:
     """Every pillar of the vision is reached by a goal, a measure or a KPI (`by`); each pillar is reported for its first missing link only (no goal, else no measure, else no KPI)."""
     g = ctx.graph
+    pillars = _pillars(g)
+    if not pillars:
+        return
     goals = _reached_by_goal(g)
     measures = _reached_by_measure(g)
-    for pillar in _pillars(g):
+    kpis = _reached_by_kpi(g) if by == "kpi" else set()
+    for pillar in pillars:
         if by == "goal":
             missing = pillar not in goals
         elif by == "measure":
             missing = pillar in goals and pillar not in measures
         else:
-            missing = pillar in goals and pillar in measures and pillar not in _reached_by_kpi(g)
+            missing = pillar in goals and pillar in measures and pillar not in kpis
         if missing:
             yield Hit(pillar, {"name": g.name(pillar)})
 
