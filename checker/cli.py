@@ -117,16 +117,21 @@ def check(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8)."),
     concise: bool = typer.Option(False, "--concise", help="One line per finding."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline file (docs/ci.md)."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Write the current findings to this baseline file; the run then passes."),
 ) -> None:
     """Load, validate and check strategy files against the rule pack."""
     from .api import check_file, get_pack
+    from .baseline import apply_baseline, describe, load_baseline, write_baseline as save_baseline
     from .config import validate_selectors
     from .report import Options, render
+    from .report.fmt_text import summary_line
 
     try:
         config = _config(config_path, edition, select, ignore, fail_on, lang, no_deviations)
         pack = get_pack(config)
         validate_selectors(config, pack)
+        known = load_baseline(baseline) if baseline is not None and write_baseline is None else None
     except InputError as exc:
         raise _fail(str(exc))
     paths = _expand(files)
@@ -134,12 +139,26 @@ def check(
     for r in results:
         for problem in r.problems:
             print(problem, file=sys.stderr)
+    ran = tuple(r.code for r in config.enabled(pack))
+    outcome = None
+    if write_baseline is not None:
+        try:
+            accepted = save_baseline(write_baseline, results, pack.edition)
+            print(f"wrote {write_baseline}: {accepted} finding(s) accepted", file=sys.stderr)
+        except InputError as exc:
+            print(exc, file=sys.stderr)
+    elif known is not None:
+        results, outcome = apply_baseline(results, known, set(ran))
     color = format.value == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color)
+    options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color, rules=ran, baseline=outcome)
     _write(render(format.value, results, pack, options), output)
+    if format.value != "text" or output is not None:  # the counts, where a person reading the log sees them
+        print(summary_line(results, config.lang), file=sys.stderr)
+        if outcome is not None:
+            print(describe(outcome, config.lang)[0], file=sys.stderr)
     if any(r.problems for r in results):
         raise typer.Exit(EXIT_ERROR)
-    if any(r.failing(config.fail_on) for r in results):
+    if write_baseline is None and any(r.failing(config.fail_on) for r in results):
         raise typer.Exit(EXIT_FINDINGS)
 
 

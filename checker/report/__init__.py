@@ -26,6 +26,10 @@ class Options:
     fail_on: Severity = Severity.error
     concise: bool = False
     color: bool = False
+    rules: tuple[str, ...] | None = None
+    """Codes of the rules that ran (None: all of the pack's); formats that list rules (SARIF, JUnit) use it."""
+    baseline: object | None = None
+    """A `checker.baseline.Outcome` when a baseline was applied: formats report what it hid and what is gone."""
 
 
 def render(fmt: str, results: list[FileResult], pack: Pack, options: Options | None = None) -> str:

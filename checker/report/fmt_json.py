@@ -51,4 +51,6 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
         "errors": errors,
         "summary": {**counts(results), "fail_on": options.fail_on.value},
     }
+    if options.baseline is not None:  # --baseline: what it hid and which of its entries are gone
+        doc["baseline"] = options.baseline.as_dict()
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -89,8 +89,19 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     total = counts(results)
     if not any(total[k] for k in ("error", "warning", "info", "justified", "input_errors")):
         out.append(words["none"])
+    out.append(summary_line(results, options.lang))
+    if options.baseline is not None:
+        from ..baseline import describe
+
+        out.extend(describe(options.baseline, options.lang))
+    return "\n".join(out) + "\n"
+
+
+def summary_line(results: list[FileResult], lang: str = "ja") -> str:
+    """The one-line summary with counts (also printed on standard error for the machine formats)."""
+    words = _WORDS["en" if lang == "en" else "ja"]
+    total = counts(results)
     summary = words["summary"].format(**total)
     if total["input_errors"]:
         summary += words["input"].format(**total)
-    out.append(summary)
-    return "\n".join(out) + "\n"
+    return summary
