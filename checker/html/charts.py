@@ -15,16 +15,23 @@ _PATTERNS = """<defs>
 </defs>"""
 
 
+def _text_w(text: str, size: int = 12) -> int:
+    """Rough width of a label in pixels: full width for Japanese, about 0.6 em for ASCII."""
+    return int(sum(size if ord(ch) > 0x2E7F else size * 0.6 for ch in text))
+
+
 def _uid(prefix: str, uid: str) -> str:
     return _PATTERNS.replace('id="p-', f'id="{prefix}{uid}-').replace("url(#p-", f"url(#{prefix}{uid}-")
 
 
-def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]], series: list[tuple[str, str]], uid: str = "a") -> str:
+def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]], series: list[tuple[str, str]], uid: str = "a",
+                 symbols: dict[str, str] | None = None) -> str:
     """Horizontal stacked bars: `rows` is [(label, {series key: count})], `series` [(key, legend label)].
 
     Each segment is filled with its series' pattern and outlined; each bar ends with its counts
     written out with the series' symbols, so the chart reads in black and white.
     """
+    symbols = symbols or SEVERITY_SYMBOL
     label_w, bar_w, row_h, top = 230, 420, 26, 34
     total_max = max([sum(v.get(k, 0) for k, _ in series) for _, v in rows] + [1])
     height = top + row_h * len(rows) + 10
@@ -38,8 +45,8 @@ def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]], series: lis
     x = label_w
     for key, label in series:  # legend
         out.append(f'<rect x="{x}" y="6" width="14" height="14" fill="url(#p{uid}-{key})" stroke="#333"/>')
-        out.append(f'<text x="{x + 18}" y="18" font-size="12">{SEVERITY_SYMBOL.get(key, "")} {esc(label)}</text>')
-        x += 30 + 13 * len(label) + 10
+        out.append(f'<text x="{x + 18}" y="18" font-size="12">{symbols.get(key, "")} {esc(label)}</text>')
+        x += 40 + _text_w(label)
     for i, (label, values) in enumerate(rows):
         y = top + i * row_h
         out.append(f'<text x="{label_w - 8}" y="{y + 16}" font-size="13" text-anchor="end">{esc(label)}</text>')
@@ -56,7 +63,7 @@ def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]], series: lis
                 f"<title>{esc(label)}: {n}</title></rect>"
             )
             x += w
-            parts.append(f"{SEVERITY_SYMBOL.get(key, '')}{n}")
+            parts.append(f"{symbols.get(key, '')}{n}")
         text = " ".join(parts) if parts else "0"
         out.append(f'<text x="{x + 6:.1f}" y="{y + 16}" font-size="12">{esc(text)}</text>')
     out.append("</svg>")
@@ -69,9 +76,10 @@ def heatmap(title: str, rows: list[tuple[str, str, dict[str, str]]], columns: li
     `rows` is [(label, link target id, {column key: mark})]; `columns` [(key, header label)].
     Row labels link to the row's section; each cell has a tooltip; totals close each column.
     """
-    label_w, cell_w, cell_h, top = 200, 74, 20, 96
-    height = top + cell_h * (len(rows) + 1) + 36
-    width = label_w + cell_w * len(columns) + 20
+    label_w, cell_w, cell_h, top = 200, 74, 20, 110
+    legend_y = top + cell_h * (len(rows) + 1) + 10
+    height = legend_y + 30
+    width = max(label_w + cell_w * len(columns) + 150, label_w + sum(_text_w(v) + 50 for v in legend.values()))
     sym = {"declared": "●", "suggested": "○"}
     out = [
         f'<svg class="chart heatmap" role="img" aria-labelledby="t-{uid}" width="{width}" height="{height}" '
@@ -82,10 +90,10 @@ def heatmap(title: str, rows: list[tuple[str, str, dict[str, str]]], columns: li
     lx = 0
     for key in ("declared", "suggested", "none"):
         fill = f"url(#p{uid}-{key})" if key != "none" else "#fff"
-        out.append(f'<rect x="{lx}" y="4" width="16" height="16" fill="{fill}" stroke="#333"/>')
+        out.append(f'<rect x="{label_w + lx}" y="{legend_y}" width="16" height="16" fill="{fill}" stroke="#333"/>')
         mark = sym.get(key, "·")
-        out.append(f'<text x="{lx + 21}" y="17" font-size="12">{mark} {esc(legend[key])}</text>')
-        lx += 40 + 13 * len(legend[key])
+        out.append(f'<text x="{label_w + lx + 21}" y="{legend_y + 13}" font-size="12">{mark} {esc(legend[key])}</text>')
+        lx += 50 + _text_w(legend[key])
     for j, (key, label) in enumerate(columns):
         cx = label_w + j * cell_w + cell_w / 2
         out.append(

@@ -119,6 +119,8 @@ table.sortable th button:focus-visible { outline: 2px solid #0b4f9c; }
 table.sortable th[aria-sort=ascending] button::after { content: " ▲"; }
 table.sortable th[aria-sort=descending] button::after { content: " ▼"; }
 .wrap { overflow-x: auto; }
+th.vert { writing-mode: vertical-rl; text-orientation: mixed; white-space: nowrap; vertical-align: bottom; }
+td.name { white-space: nowrap; }
 .sev { white-space: nowrap; font-weight: bold; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; font-size: .85em; }
 .sev-error { color: var(--err); } .sev-warning { color: var(--warn); } .sev-info { color: var(--info); }
 .sev-justified { color: var(--muted); border-style: dashed; }

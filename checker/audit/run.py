@@ -1,0 +1,472 @@
+"""Run an audit: check every strategy of a folder in parallel, cross-check them with the
+prefecture's strategy, and write audit.csv, audit.json and index.html.
+
+Design, for thousands of files on a small machine:
+
+- Each worker process loads the rule pack once, then for each file it is given: checks it
+  (`check_file`, the same as `tebiki check`), reads the audit's facts off its graph, runs the
+  per-municipality cross-check, and renders the file's HTML section and JSON entry.  It sends
+  back only those texts, one CSV row and a few counts, never models or graphs.
+- The parent consumes the results in file order (so the outputs are the same for any number
+  of workers), appends each section and JSON entry to spool files in the output folder, and
+  keeps only the rows and per-rule counts in memory.  The final files are then assembled by
+  streaming the spools, so memory grows by a few kilobytes per file, not by its findings.
+- The prefecture's own strategy is checked first, in the parent, because every worker needs
+  its facts; the coverage part of the cross-check (XP05, XP06) needs every municipality, so the
+  prefecture's section is rendered last and placed first.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as _dt
+import json
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..api import FileResult, check_file, get_pack
+from ..config import Config
+from ..engine.finding import Finding, Text
+from ..engine.pack import Pack
+from ..graph import build_graph
+from ..load.errors import InputError, Problem
+from . import crosscheck
+from .aggregate import Layout, row as make_row, to_csv
+from .facts import Facts, classifiers, extract
+from .html import by_rule, crosscheck_section, direction_heatmap, area_failures_chart, overview, section, tl, top
+from .progress import Progress
+
+JSON_VERSION = 1
+OUTPUTS = ("audit.csv", "audit.json", "index.html")
+
+_PREFECTURE_HINT = re.compile(r"""\blevel["']?\s*:\s*["']?prefecture\b""")
+
+
+class UsageError(Exception):
+    """The audit cannot start (no files, an ambiguous or wrong --prefecture)."""
+
+
+@dataclass
+class Outcome:
+    """What checking one file sends back to the parent."""
+
+    index: int
+    file: str
+    row: dict
+    problems: list[Problem]
+    failing: bool
+    rule_counts: dict[str, tuple[int, int]]
+    """code → (findings, justified)."""
+    crosscheck: list[Finding]
+    related: list[Finding]
+    """The file's findings of the pack's checks that the cross-check defers to (crosscheck.RELATED_CHECKS)."""
+    directions: tuple[str, ...]
+    in_prefecture: bool
+    section: str
+    entry: str
+
+
+@dataclass
+class AuditResult:
+    """The summary of an audit run: what the command needs for its exit code and messages."""
+
+    out: Path
+    files: int
+    rows: list[dict]
+    problems: list[Problem] = field(default_factory=list)
+    failing: bool = False
+    prefecture: str | None = None
+    crosscheck: list[Finding] = field(default_factory=list)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.out / name for name in OUTPUTS]
+
+
+# -- discovery -------------------------------------------------------------------------------
+
+
+def discover(directory: str | os.PathLike) -> list[str]:
+    """The strategy files of a folder: *.yaml / *.yml, recursively, sorted, hidden folders skipped."""
+    root = Path(directory)
+    if not root.is_dir():
+        raise UsageError(f"{directory}:1:1: not a folder")
+    found = []
+    for path in root.rglob("*"):
+        rel = path.relative_to(root).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            found.append(str(path))
+    return sorted(found)
+
+
+def find_prefecture(files: list[str], named: str | None, config: Config, pack: Pack, encoding: str | None, today) -> tuple[str | None, FileResult | None]:
+    """The prefecture's strategy: the file named with --prefecture, or the one file of the folder with `body.level: prefecture`."""
+    if named is not None:
+        result = check_file(named, config=config, pack=pack, encoding=encoding, today=today)
+        if result.ok and result.strategy.body.level.value != "prefecture":
+            raise UsageError(f"{named}:1:1: --prefecture names a strategy whose body.level is {result.strategy.body.level.value}, not prefecture")
+        return named, result
+    candidates = []
+    for path in files:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(1 << 20).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        if _PREFECTURE_HINT.search(head):
+            candidates.append(path)
+    confirmed: list[tuple[str, FileResult]] = []
+    for path in candidates:
+        result = check_file(path, config=config, pack=pack, encoding=encoding, today=today)
+        if result.ok and result.strategy.body.level.value == "prefecture":
+            confirmed.append((path, result))
+    if len(confirmed) > 1:
+        names = ", ".join(p for p, _ in confirmed)
+        raise UsageError(f"{confirmed[1][0]}:1:1: several prefectural strategies in the folder ({names}); name one with --prefecture")
+    return confirmed[0] if confirmed else (None, None)
+
+
+# -- one file (runs in a worker) --------------------------------------------------------------
+
+_STATE: dict = {}
+
+
+def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encoding: str | None, today) -> None:
+    _STATE.clear()
+    _STATE.update(config=config, pack=get_pack(config), layout=layout, pref=pref, lang=lang, encoding=encoding, today=today)
+
+
+def _finding_entry(f: Finding, lang: str) -> dict:
+    from ..report.fmt_json import finding_dict
+
+    return finding_dict(f, lang)
+
+
+def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
+    """Check one file (unless its result is given) and prepare everything the outputs need from it."""
+    s = _STATE
+    config, pack, layout, pref, lang = s["config"], s["pack"], s["layout"], s["pref"], s["lang"]
+    try:
+        if result is None:
+            result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"])
+        facts = None
+        findings = list(result.findings)
+        xp: list[Finding] = []
+        related: list[Finding] = []
+        if result.ok:
+            facts = extract(result.strategy, build_graph(result.strategy), pack)
+            if pref is not None:
+                checks = {f.code: pack.by_code[f.code].check for f in findings if f.code in pack.by_code}
+                related = [f for f in findings if checks.get(f.code) in crosscheck.RELATED_CHECKS.values()]
+                xp = crosscheck.check_municipality(facts, pref, config, set(checks.values()))
+                findings = sorted(findings + xp, key=lambda f: f.sort_key)
+        problems = list(result.problems)
+    except Exception as exc:  # a bug in a check must not stop the other files
+        facts, findings, xp, related = None, [], [], []
+        problems = [Problem(path, 1, 1, f"internal error while checking: {type(exc).__name__}: {exc} (please report this)")]
+    return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref)
+
+
+def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref) -> Outcome:
+    row = make_row(path, layout, findings, facts, problems)
+    counts: dict[str, list[int]] = {}
+    for f in findings:
+        c = counts.setdefault(f.code, [0, 0])
+        c[0] += 1
+        c[1] += f.justified
+    entry = dict(row)
+    entry["findings"] = [_finding_entry(f, lang) for f in findings]
+    entry["problems"] = [{"file": p.file, "line": p.line, "column": p.col, "message": p.message} for p in problems]
+    in_pref = facts is not None and (pref is None or facts.prefecture_code in (None, pref.code))
+    return Outcome(
+        index=index,
+        file=path,
+        row=row,
+        problems=problems,
+        failing=any(not f.justified and f.severity.at_least(config.fail_on) for f in findings),
+        rule_counts={k: (v[0], v[1]) for k, v in counts.items()},
+        crosscheck=xp,
+        related=related,
+        directions=facts.directions if facts is not None and not facts.is_prefecture else (),
+        in_prefecture=in_pref,
+        section=section(index, row, findings, problems, layout, lang),
+        entry=json.dumps(entry, ensure_ascii=False, indent=2),
+    )
+
+
+def _work(item: tuple[int, str]) -> Outcome:
+    return process(*item)
+
+
+# -- the whole audit --------------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _rule_meta(pack: Pack, code: str) -> dict:
+    rule = pack.by_code.get(code) or next((r for r in crosscheck.records() if r.code == code), None)
+    if rule is None:
+        return {"name": code, "title": Text(code, code), "severity": "info", "area": "", "sections": []}
+    return {"name": rule.name, "title": rule.title.text, "severity": rule.severity.value, "area": rule.area.value, "sections": list(rule.sections)}
+
+
+def run_audit(
+    directory: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    prefecture: str | None = None,
+    config: Config | None = None,
+    jobs: int | None = None,
+    progress: bool | None = None,
+    encoding: str | None = None,
+    today: _dt.date | None = None,
+) -> AuditResult:
+    """Audit every strategy of `directory` and write audit.csv, audit.json and index.html into `out`."""
+    config = config or Config()
+    pack = get_pack(config)
+    lang = config.lang
+    files = discover(directory)
+    if prefecture is not None:
+        pref_abs = os.path.abspath(prefecture)
+        files = [f for f in files if os.path.abspath(f) != pref_abs]
+    pref_path, pref_result = find_prefecture(files, prefecture, config, pack, encoding, today)
+    if pref_path is not None and prefecture is None:
+        files = [f for f in files if f != pref_path]
+    if not files and pref_path is None:
+        raise UsageError(f"{directory}:1:1: no strategy files (*.yaml, *.yml) in this folder")
+
+    pref_facts = None
+    if pref_result is not None and pref_result.ok:
+        pref_facts = extract(pref_result.strategy, build_graph(pref_result.strategy), pack)
+    extra_areas = tuple(sorted({r.area.value for r in crosscheck.records()})) if pref_facts else ()
+    layout = Layout.of(pack, extra_areas)
+    jobs = max(1, jobs or default_jobs())
+    offset = 1 if pref_path is not None else 0
+    items = [(i + offset, f) for i, f in enumerate(files)]
+
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = Progress(len(items) + offset, enabled=show)
+    rows: list[dict] = []
+    stats: dict[str, dict] = {}
+    xp_findings: list[Finding] = []
+    related: list[Finding] = []
+    problems: list[Problem] = []
+    covered: dict[str, set[int]] = {}
+    failing = False
+    index_of: dict[str, int] = {}
+
+    def take(o: Outcome) -> None:
+        nonlocal failing
+        rows.append(o.row)
+        index_of[o.file] = o.index
+        problems.extend(o.problems)
+        failing |= o.failing
+        xp_findings.extend(o.crosscheck)
+        related.extend(o.related)
+        if o.in_prefecture:
+            for code in o.directions:
+                covered.setdefault(code, set()).add(o.index)
+        for code, (n, justified) in o.rule_counts.items():
+            s = stats.setdefault(code, {**_rule_meta(pack, code), "findings": 0, "justified": 0, "strategies": set()})
+            s["findings"] += n
+            s["justified"] += justified
+            s["strategies"].add(o.index)
+
+    with tempfile.TemporaryDirectory(prefix=".tebiki-audit-", dir=outdir) as spool_dir:
+        sections_path = Path(spool_dir) / "sections.html"
+        entries_path = Path(spool_dir) / "entries.json"
+        with open(sections_path, "w", encoding="utf-8") as sections, open(entries_path, "w", encoding="utf-8") as entries:
+            first = [True]
+
+            def spool(o: Outcome) -> None:
+                sections.write(o.section)
+                entries.write(("" if first[0] else ",\n") + _indent(o.entry))
+                first[0] = False
+
+            if pref_path is not None:
+                rows.append({})  # the prefecture's row, filled in at the end
+                bar.advance()
+            init = (config, layout, pref_facts, lang, encoding, today)
+            if jobs == 1 or len(items) < 2:
+                _init(*init)
+                results = map(_work, items)
+                pool = None
+            else:
+                pool = cf.ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_init, initargs=init)
+                chunk = max(1, min(16, len(items) // (jobs * 8)))
+                results = pool.map(_work, items, chunksize=chunk)
+            try:
+                for o in results:
+                    take(o)
+                    spool(o)
+                    bar.advance()
+            finally:
+                if pool is not None:
+                    pool.shutdown(cancel_futures=True)
+                bar.close()
+
+        # the prefecture last: the coverage findings need every municipality
+        pref_section = pref_entry = ""
+        goal_rows: list[tuple] = []
+        if pref_path is not None:
+            _init(*init)
+            coverage = crosscheck.check_coverage(pref_facts, covered, pack, config) if pref_facts else []
+            o = process(0, pref_path, _with_findings(pref_result, coverage))
+            o.crosscheck = coverage
+            rows.pop(0)
+            rows.insert(0, o.row)
+            index_of[o.file] = 0
+            problems[:0] = o.problems
+            failing |= o.failing
+            xp_findings[:0] = coverage
+            for code, (n, justified) in o.rule_counts.items():
+                s = stats.setdefault(code, {**_rule_meta(pack, code), "findings": 0, "justified": 0, "strategies": set()})
+                s["findings"] += n
+                s["justified"] += justified
+                s["strategies"].add(0)
+            pref_section, pref_entry = o.section, _indent(o.entry)
+            if pref_facts:
+                names = {d.code: (d.name.en if lang == "en" else d.name.ja) for d in pack.reference.directions}
+                goal_rows = [
+                    (g.place.node_name, "、".join(names.get(c, c) for c in g.directions) or "—",
+                     len(set().union(*(covered.get(c, set()) for c in g.directions))))
+                    for g in pref_facts.goals
+                ]
+
+        summary = _summary(rows, problems)
+        basis = classifiers()
+        _write_csv(outdir / "audit.csv", rows, layout)
+        _write_json(outdir / "audit.json", entries_path, pref_entry, rows, layout, pack, summary, basis, xp_findings, related,
+                    stats, problems, pref_path, lang, directory)
+        shown = sorted(xp_findings + related, key=lambda f: (index_of.get(f.file, -1), f.sort_key))
+        _write_html(outdir / "index.html", sections_path, pref_section, rows, layout, pack, summary, basis, shown, stats,
+                    index_of, goal_rows, pref_facts, lang)
+    return AuditResult(outdir, len(rows), rows, problems, failing, pref_path, xp_findings)
+
+
+def _with_findings(result: FileResult, extra: list[Finding]) -> FileResult:
+    if not extra or not result.ok:
+        return result
+    return FileResult(result.file, sorted(result.findings + extra, key=lambda f: f.sort_key), result.problems, result.strategy)
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def _summary(rows: list[dict], problems: list[Problem]) -> dict:
+    total = {"files": len(rows), "loaded": 0, "input_errors": 0, "error": 0, "warning": 0, "info": 0, "justified": 0, "crosscheck": 0}
+    for r in rows:
+        if r["status"] == "ok":
+            total["loaded"] += 1
+        else:
+            total["input_errors"] += 1
+        for k in ("error", "warning", "info", "justified", "crosscheck"):
+            total[k] += r[k]
+    return total
+
+
+def _publish(path: Path, data: str | bytes) -> None:
+    """Write atomically, readable by others (reports are meant to be shared)."""
+    from ..fileio import write_atomic
+
+    write_atomic(path, data)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def _write_csv(path: Path, rows: list[dict], layout: Layout) -> None:
+    _publish(path, to_csv(rows, layout))
+
+
+def _assemble(path: Path, pieces) -> None:
+    """Stream pieces (strings, or Paths whose contents are copied) into `path`, atomically."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        for piece in pieces:
+            if isinstance(piece, Path):
+                with open(piece, encoding="utf-8") as src:
+                    while block := src.read(1 << 20):
+                        fh.write(block)
+            else:
+                fh.write(piece)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def _write_json(path, entries_path, pref_entry, rows, layout, pack, summary, basis, xp, related, stats, problems, pref_path, lang, directory) -> None:
+    from ..report.fmt_json import finding_dict
+
+    directions = [{"code": d.code, "name": {"ja": d.name.ja, "en": d.name.en}} for d in pack.reference.directions]
+    rules = [
+        {"code": code, "name": s["name"], "area": s["area"], "severity": s["severity"], "sections": s["sections"],
+         "findings": s["findings"], "justified": s["justified"], "strategies": len(s["strategies"])}
+        for code, s in sorted(stats.items())
+    ]
+    head = {
+        "version": JSON_VERSION,
+        "tool": {"name": "tebiki-checker", "version": __version__, "edition": pack.edition},
+        "folder": str(directory),
+        "prefecture": pref_path,
+        "lang": lang,
+        "basis": basis,
+        "areas": list(layout.areas),
+        "directions": directions,
+        "columns": layout.columns(),
+        "summary": summary,
+        "rules": rules,
+        "crosscheck": [finding_dict(f, lang) for f in xp],
+        "crosscheck_related": [finding_dict(f, lang) for f in related],
+        "errors": [{"file": p.file, "line": p.line, "column": p.col, "message": p.message} for p in problems],
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    assert text.endswith("}")
+    pieces = [text[:-1].rstrip() + ',\n  "strategies": [\n']
+    if pref_entry:
+        pieces.append(pref_entry)
+        if rows[1:]:
+            pieces.append(",\n")
+    pieces += [entries_path, "\n  ]\n}\n"]
+    _assemble(path, pieces)
+
+
+def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, basis, xp, stats, index_of, goal_rows, pref_facts, lang) -> None:
+    from ..html.page import tail
+
+    title = tl("audit_title", lang, name=pref_facts.name) if pref_facts else tl("audit_title_plain", lang)
+    parts = [
+        ("overview", tl("overview", lang), overview(rows, layout, lang) + area_failures_chart(rows, layout, lang)),
+        ("directions", tl("heatmap", lang), direction_heatmap(rows, layout, pack, lang)),
+        ("rules", tl("by_rule", lang), by_rule(stats, rows, lang)),
+        ("crosscheck", tl("crosscheck", lang),
+         crosscheck_section(xp, rows, index_of, goal_rows, lang) if pref_facts else f"<p>{tl('no_prefecture', lang)}</p>"),
+    ]
+    errors = [r for r in rows if r["status"] != "ok"]
+    if errors:
+        from ..html.page import esc
+
+        items = "".join(f'<li><a href="#s-{index_of[r["file"]]}"><span class="loc">{esc(r["file"])}</span></a></li>' for r in errors)
+        parts.append(("errors", tl("errors", lang), f"<ul>{items}</ul>"))
+    _assemble(path, [top(title, lang, summary, basis, pack, parts), pref_section, sections_path, tail(lang)])
+
+
+__all__ = ["AuditResult", "InputError", "UsageError", "discover", "run_audit"]
