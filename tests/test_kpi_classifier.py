@@ -15,6 +15,7 @@ import pytest
 
 from checker import load
 from checker.checks.outcomes import classify
+from checker.graph import NodeType
 from checker.model import Indicator, IndicatorKind
 
 from .conftest import ROOT
@@ -204,3 +205,151 @@ def test_unit_of_times_marks_an_activity(pack):
 def test_no_signal_is_undetermined(pack):
     v = classify("地域自治組織の数", pack.reference)
     assert v.kind is None and not v.reasons
+
+
+# -- the rules built on the classifier and the KPI-quality checks, on Toyonaka and small cases ------
+
+
+_CHECKED_TYPES = (NodeType.kgi, NodeType.numerical_target, NodeType.kpi)
+
+
+def _findings(strategy, pack, prefixes=("OC", "KQ")):
+    from checker import build_graph, run_pack
+
+    from .conftest import TODAY
+
+    return [f for f in run_pack(build_graph(strategy), pack, today=TODAY) if f.code[:2] in prefixes]
+
+
+def test_toyonaka_calibration(pack):
+    """What a careful reader of the draft finds in these two areas (see docs/rules/OC*.md, KQ*.md)."""
+    strategy = load(ROOT / "examples" / "toyonaka.yaml")
+    found = _findings(strategy, pack)
+    assert {(f.code, f.node_id) for f in found if f.code != "KQ12"} == {
+        ("KQ02", "kpi-digital-2"),  # baseline "R5年度にサービスを構築": none yet, stated
+        ("KQ02", "kpi-digital-3"),  # baseline "令和5年度より通年実施"
+        ("KQ03", "kpi-digital-4"),  # "1,641事業所" printed with no year
+        ("KQ10", "kpi-digital-5"),  # target "前年より増加"
+    }
+    # no outcome findings: every goal's KPIs are outcomes, and they cover the digital (output) KPIs below them
+    assert not [f for f in found if f.code.startswith("OC")]
+    # the 【再掲】 KPIs of 第4章 print the same values as 第3章
+    assert not [f for f in found if f.code == "KQ11"]
+    no_source = {f.node_id for f in found if f.code == "KQ12"}
+    from checker import build_graph
+
+    g = build_graph(strategy)
+    assert no_source == {n for n in g.nodes(*_CHECKED_TYPES) if not g.part(n).data_source}
+
+
+_BASE = """
+format: 1
+id: t
+title: ○○市デジタル田園都市国家構想総合戦略
+body: {name: ○○市, code: "272035", level: municipality, prefecture: 大阪府}
+period: {start: 令和5年度, end: 令和9年度}
+goals:
+  - id: goal-1
+    name: 目標
+    kpis:
+%s
+    directions:
+      - id: dir-1
+        name: 方向
+        measures:
+          - {id: m-1, name: 施策}
+"""
+
+
+def _kq(pack, kpis: str, code: str):
+    from checker import loads
+
+    text = _BASE % "\n".join("      " + line for line in kpis.strip("\n").splitlines())
+    return [f for f in _findings(loads(text), pack, (code[:2],)) if f.code == code]
+
+
+def test_direction_of_a_decrease_word(pack):
+    wrong = """
+- id: k
+  name: 保育所等待機児童数
+  unit: 人
+  baseline: {value: 5, as_of: 令和4年度}
+  target: {value: 10, year: 令和9年度}
+"""
+    assert _kq(pack, wrong, "KQ09")
+
+
+def test_direction_left_alone_for_reduction_words(pack):
+    # 削減率 should go up although 排出量 is a decrease word: not judged without `better`
+    kpis = """
+- id: k
+  name: 温室効果ガス排出量の削減率
+  unit: "%"
+  baseline: {value: 20, as_of: 令和4年度}
+  target: {value: 30, year: 令和9年度}
+"""
+    assert not _kq(pack, kpis, "KQ09")
+
+
+def test_relative_target_against_a_decrease_word(pack):
+    kpis = """
+- id: k
+  name: 交通事故件数
+  unit: 件
+  baseline: {value: 800, as_of: 令和4年度}
+  target: {relative: increase, text: 増加, year: 令和9年度}
+"""
+    assert _kq(pack, kpis, "KQ09")
+
+
+def test_partial_year_or_different_spans_are_not_compared(pack):
+    kpis = """
+- id: k1
+  name: 電子図書の貸し出し数
+  unit: 冊
+  baseline: {value: 5165, period: R4.7～12}
+  target: {value: 5000, year: 令和9年度}
+- id: k2
+  name: 本市相談窓口を通じた移住者数
+  unit: 人
+  baseline: {value: 500, aggregate: sum, period: 平成30年度～令和4年度}
+  target: {value: 300, aggregate: sum, period: 令和5年度～令和7年度}
+"""
+    assert not _kq(pack, kpis, "KQ09")
+
+
+def test_maintain_needs_a_stated_baseline(pack):
+    kpis = """
+- id: k
+  name: 住み続けたいと感じている市民の割合
+  unit: "%"
+  baseline: {value: null, text: 未調査}
+  target: {relative: maintain, text: 維持, year: 令和9年度}
+"""
+    assert _kq(pack, kpis, "KQ10")
+
+
+def test_each_segment_is_checked(pack):
+    kpis = """
+- id: k
+  name: 子どもや若者が地域の中で、いきいきと活動できていると感じている市民の割合
+  unit: "%"
+  data_source: 市民意識調査
+  segments:
+    - population: 18歳以下の子どもがいる市民
+      baseline: {value: 53.9, as_of: 令和3年度}
+      target: {value: 59, year: 令和9年度}
+    - population: 18歳以下の子どもがいない40歳未満の市民
+      target: {value: 50, year: 令和9年度}
+"""
+    found = _kq(pack, kpis, "KQ01")
+    assert len(found) == 1 and "40歳未満" in found[0].message.ja
+
+
+def test_output_goal_kpis_beside_an_undecided_one_are_not_reported(pack):
+    kpis = """
+- {id: k1, name: 移住相談件数, unit: 件, target: {value: 200, year: 令和9年度}}
+- {id: k2, name: 地域自治組織の数, unit: 団体, target: {value: 40, year: 令和9年度}}
+"""
+    assert not _kq(pack, kpis, "OC01")
+    assert _kq(pack, kpis.split("\n- {id: k2")[0], "OC01")

@@ -161,10 +161,6 @@ def _goal_targets_are_kpis(g: StrategyGraph, goal: str) -> bool:
     return not g.out(goal, EdgeType.has_numerical_target) and bool(g.kpis(goal))
 
 
-def _holder_label(g: StrategyGraph, holder: str) -> str:
-    return g.name(holder)
-
-
 # -- checks ---------------------------------------------------------------------------------
 
 
@@ -176,7 +172,8 @@ def numerical_target_is_outcome(ctx: Context) -> Iterator[Hit]:
     its own.  A goal that sets no numerical target but KPIs of its own uses those
     KPIs as its numerical targets; they are reported only when none of them
     measures an outcome, since an output KPI beside outcome ones is allowed by 4-2.
-    Indicators whose kind cannot be told from the wording are not reported.
+    Indicators whose kind cannot be told from the wording are not reported, and a goal
+    with such a KPI among its own is given the benefit of the doubt.
     """
     g = ctx.graph
     for kgi in g.nodes(NodeType.kgi):
@@ -193,8 +190,8 @@ def numerical_target_is_outcome(ctx: Context) -> Iterator[Hit]:
             continue
         entries = list(_kpi_entries(g, goal))
         verdicts = {kpi: _verdict(ctx, kpi) for kpi, _ in entries}
-        if any(v.kind is IndicatorKind.outcome for v in verdicts.values()):
-            continue
+        if any(v.kind is not IndicatorKind.output for v in verdicts.values()):
+            continue  # an outcome among them, or one the wording cannot decide (it may be one)
         role = Text(
             f"数値目標を兼ねる目標「{g.name(goal)}」のKPI", f"KPI of goal '{g.name(goal)}', serving as its numerical target"
         )
@@ -212,18 +209,20 @@ def _kpis_without_outcome(ctx: Context, *, activity: bool) -> Iterator[Hit]:
         if not own:
             continue
         covering = g.covering_kpis(holder)
-        if any(_verdict(ctx, k).kind is IndicatorKind.outcome for k in covering):
-            continue
+        if any(_verdict(ctx, k).kind is not IndicatorKind.output for k in covering):
+            continue  # an outcome covers it, or a KPI the wording cannot decide (it may be one)
         for kpi, _ in own:
             v = _verdict(ctx, kpi)
             if v.kind is IndicatorKind.output and v.activity is activity:
-                yield Hit(kpi, {"name": g.name(kpi), "holder": _holder_label(g, holder), "why": v.why()})
+                yield Hit(kpi, {"name": g.name(kpi), "holder": g.name(holder), "why": v.why()})
 
 
 @check(NodeType.kpi, provides=["name", "holder", "why"])
 def kpi_is_outcome(ctx: Context) -> Iterator[Hit]:
     """A KPI that measures an output (other than a count of events or participants) is reported when
-    no KPI covering the same goal, direction or measure (its own, or one set above it) measures an outcome (4-2).
+    every KPI covering the same goal, direction or measure (its own, or one set above it) measures an output (4-2).
+
+    A covering KPI whose kind the wording cannot decide may be an outcome, so it prevents the report.
 
     KPIs of a goal that serve as its numerical targets are left to OC01; counts of
     events or participants to OC03.
@@ -234,7 +233,7 @@ def kpi_is_outcome(ctx: Context) -> Iterator[Hit]:
 @check(NodeType.kpi, provides=["name", "holder", "why"])
 def activity_counts_not_alone(ctx: Context) -> Iterator[Hit]:
     """A KPI that counts events held or their participants (activity_signals, or the unit 回) is reported when
-    no KPI covering the same goal, direction or measure measures an outcome (4-1).
+    every KPI covering the same goal, direction or measure measures an output (4-1).
 
     KPIs of a goal that serve as its numerical targets are left to OC01.
     """
