@@ -353,3 +353,15 @@ def test_output_goal_kpis_beside_an_undecided_one_are_not_reported(pack):
 """
     assert not _kq(pack, kpis, "OC01")
     assert _kq(pack, kpis.split("\n- {id: k2")[0], "OC01")
+
+
+def test_a_printed_number_without_value_is_named_as_such(pack):
+    kpis = """
+- id: k
+  name: 文化的なまちだと思う市民の割合
+  unit: "%"
+  baseline: {value: 64.2, as_of: 令和3年度}
+  target: {text: 69.0%, year: 令和9年度}
+"""
+    found = _kq(pack, kpis, "KQ10")
+    assert len(found) == 1 and "value" in found[0].message.ja

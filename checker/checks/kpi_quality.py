@@ -371,6 +371,8 @@ def target_is_verifiable(ctx: Context) -> Iterator[Hit]:
                 why = _UNVERIFIABLE[target.relative]
             elif target.relative in _NEEDS_BASELINE and (baseline is None or baseline.value is None):
                 why = Text("基準となる現状値が示されていない", "no baseline value is stated to hold it to")
+            elif target.relative is None and re.search(r"\d", norm(target.text or "")):
+                why = Text("印字に数字はあるが、数値として記載されていない（value がない）", "the printed text has digits but no value is given")
             elif target.relative is None:
                 why = Text("数値でも相対目標でもない", "it is neither a number nor a relative target")
             if why is not None:
@@ -407,6 +409,8 @@ def _brief(v: Baseline | Target | None) -> str:
         what = v.text or (v.relative.value if isinstance(v, Target) and v.relative else "—")
     if isinstance(v, Target) and v.bound is not None:
         what += "以上" if v.bound is Bound.at_least else "以下"
+    if v.aggregate is not None:
+        what = ("合計" if v.aggregate is Aggregate.sum else "平均") + what
     when = [w for w in (_when(None, v.period), _when(getattr(v, "as_of", None) or getattr(v, "year", None), None)) if w]
     return f"{what}（{'、'.join(dict.fromkeys(when))}）" if when else what
 
