@@ -165,7 +165,8 @@ def baseline_stated(ctx: Context) -> Iterator[Hit]:
 
     A KGI based on a population projection whose current value is printed has one.
     A baseline written as "none yet" (no value, but a text such as 'R5年度にサービスを構築')
-    is a statement, handled by KQ02, not an omission.
+    is a statement, handled by KQ02, not an omission.  Supplementary indicators (補足指標)
+    are related figures the 手引き asks nothing of; no KQ rule checks them.
     """
     g = ctx.graph
     start = _start_fy(ctx)
@@ -207,7 +208,10 @@ def baseline_dated(ctx: Context) -> Iterator[Hit]:
 
 @check(*_CHECKED, provides=["name", "role"])
 def target_stated(ctx: Context) -> Iterator[Hit]:
-    """Every KGI, numerical target and KPI (each group of it) states a target (目標値)."""
+    """Every KGI, numerical target and KPI (each group of it) states a target (目標値).
+
+    Supplementary indicators (補足指標) are not asked for one.
+    """
     g = ctx.graph
     for node, ind in _checked(g):
         for population, _, target, loc in _rows(ind):

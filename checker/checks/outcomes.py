@@ -225,7 +225,8 @@ def kpi_is_outcome(ctx: Context) -> Iterator[Hit]:
     A covering KPI whose kind the wording cannot decide may be an outcome, so it prevents the report.
 
     KPIs of a goal that serve as its numerical targets are left to OC01; counts of
-    events or participants to OC03.
+    events or participants to OC03.  Supplementary indicators (補足指標) are neither
+    numerical targets nor KPIs and are not judged.
     """
     yield from _kpis_without_outcome(ctx, activity=False)
 
