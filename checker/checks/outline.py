@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..engine.context import Context
+from ..engine.finding import Text
 from ..engine.registry import Hit, check
 from ..graph import EdgeType, NodeType
 
@@ -44,15 +45,20 @@ def goal_has_measures(ctx: Context) -> Iterator[Hit]:
             yield Hit(goal, {"name": g.name(goal)})
 
 
-@check(NodeType.direction, provides=["name", "goal"])
+_DASH_NOTE = Text("（原文では「－」：取組の柱に該当する施策なし）", " (marked '－' in the source: no measure under a vision pillar)")
+_NO_NOTE = Text("", "")
+
+
+@check(NodeType.direction, provides=["name", "goal", "note"])
 def direction_has_measures(ctx: Context) -> Iterator[Hit]:
-    """A basic direction with no sub-directions lists measures (or is marked as having none under a pillar)."""
+    """A basic direction with no sub-directions lists measures; a '－' mark is noted, not excused."""
     g = ctx.graph
     for direction in g.nodes(NodeType.direction):
         if g.out(direction, EdgeType.has_direction, EdgeType.has_measure):
             continue
         goal = g.goal_of(direction)
-        yield Hit(direction, {"name": g.name(direction), "goal": g.name(goal) if goal else ""})
+        note = _DASH_NOTE if g.part(direction).no_pillar_measures else _NO_NOTE
+        yield Hit(direction, {"name": g.name(direction), "goal": g.name(goal) if goal else "", "note": note})
 
 
 @check(NodeType.goal, provides=["name"])
