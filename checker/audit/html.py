@@ -8,7 +8,7 @@ from ..engine.finding import Finding
 from ..engine.pack import Pack
 from ..html.charts import heatmap, stacked_bars
 from ..html.page import badge, esc, head, t
-from ..html.strategy import area_table, findings_table
+from ..html.strategy import findings_table
 from ..load.errors import Problem
 from .aggregate import FAIL, Layout
 
@@ -85,11 +85,40 @@ def section(index: int, row: dict, findings: list[Finding], problems: list[Probl
         detail = " ".join(x for x in (row.get("prefectural_body_code"), row.get("prefectural_strategy_id")) if x)
         facts.append((tl("pref_strategy", lang), esc(f"{pref or ''} {detail}".strip())))
     out.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
-    out.append(area_table(findings, list(layout.areas), lang))
+    out.append(area_line(findings, layout, lang))
+    # errors, warnings and justified deviations in full; info grouped by rule (the full list is
+    # in audit.json and in `tebiki report FILE`), which keeps a large audit's page small
+    major = [f for f in findings if f.justified or f.severity.value != "info"]
+    info: dict[str, list[Finding]] = {}
+    for f in findings:
+        if not f.justified and f.severity.value == "info":
+            info.setdefault(f.code, []).append(f)
     out.append("<details><summary>" + esc(f'{t("findings", lang)} ({len(findings)})') + "</summary>")
-    out.append(findings_table(findings, lang, f"{anchor(index)}-findings"))
+    out.append(findings_table(major, lang, f"{anchor(index)}-findings"))
+    if info:
+        items = []
+        for code, group in sorted(info.items()):
+            lines = ", ".join(f"L{f.line}" for f in group[:12]) + (" …" if len(group) > 12 else "")
+            items.append(f'<li>{badge("info", lang)} <b>{esc(code)}</b> {esc(group[0].name)} ×{len(group)} '
+                         f'<span class="loc">{esc(lines)}</span></li>')
+        out.append('<ul class="findings">' + "".join(items) + "</ul>")
     out.append("</details></section>\n")
     return "".join(out)
+
+
+def area_line(findings: list[Finding], layout: Layout, lang: str) -> str:
+    """Pass/fail per area on one line, with the open errors and warnings of each failing area."""
+    bits = []
+    for area in layout.areas:
+        open_ = [f for f in findings if f.area == area and not f.justified]
+        err = sum(1 for f in open_ if f.severity.value == "error")
+        warn = sum(1 for f in open_ if f.severity.value == "warning")
+        if err or warn:
+            counts = " ".join(x for x in (f"✖{err}" if err else "", f"▲{warn}" if warn else "") if x)
+            bits.append(f'<span class="st-fail">✗ {esc(area)} ({counts})</span>')
+        else:
+            bits.append(f'<span class="st-pass">✓ {esc(area)}</span>')
+    return f'<p class="areas">{esc(t("area", lang))}: ' + " · ".join(bits) + "</p>"
 
 
 def _status_cell(value) -> str:
@@ -128,8 +157,8 @@ def overview(rows: list[dict], layout: Layout, lang: str) -> str:
     areas = set(range(first, first + len(layout.areas)))
     head_html = "".join(f'<th class="vert">{esc(h)}</th>' if i in areas else f"<th>{esc(h)}</th>" for i, h in enumerate(heads))
     return (
-        f'<p class="noprint"><label>{esc(tl("filter", lang))}: <input type="search" data-filter="overview"></label></p>'
-        f'<div class="wrap"><table class="sortable" id="overview"><thead><tr>{head_html}</tr></thead>'
+        f'<p class="noprint"><label>{esc(tl("filter", lang))}: <input type="search" data-filter="overview-table"></label></p>'
+        f'<div class="wrap"><table class="sortable" id="overview-table"><thead><tr>{head_html}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table></div>'
     )
 
@@ -203,7 +232,7 @@ def crosscheck_section(findings: list[Finding], rows: list[dict], index_of: dict
         )
     heads = [t("body", lang), t("where", lang), t("severity", lang), t("code", lang), t("message", lang)]
     out.append(
-        f'<div class="wrap"><table class="sortable" id="crosscheck"><thead><tr>{"".join(f"<th>{esc(h)}</th>" for h in heads)}</tr></thead>'
+        f'<div class="wrap"><table class="sortable" id="crosscheck-table"><thead><tr>{"".join(f"<th>{esc(h)}</th>" for h in heads)}</tr></thead>'
         f'<tbody>{"".join(items)}</tbody></table></div>'
     )
     return "".join(out)

@@ -144,9 +144,22 @@ def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encodin
 
 
 def _finding_entry(f: Finding, lang: str) -> dict:
-    from ..report.fmt_json import finding_dict
+    """A finding in audit.json: compact (the rule's name, area, sections are in the top-level "rules")."""
+    entry = {"code": f.code, "severity": f.severity.value, "line": f.line, "column": f.col,
+             "node": f.node_id, "message": f.message.get(lang), "justified": f.justified}
+    if f.deviation is not None:
+        entry["deviation"] = {"justification": f.deviation.justification, "approver": f.deviation.approver,
+                              "expires": f.deviation.expires, "line": f.deviation.line}
+    return entry
 
-    return finding_dict(f, lang)
+
+def _entry_json(entry: dict) -> str:
+    """One strategy's JSON: its fields indented, each finding on one line."""
+    findings = entry.pop("findings")
+    text = json.dumps(entry, ensure_ascii=False, indent=2)
+    lines = ",\n".join("    " + json.dumps(f, ensure_ascii=False) for f in findings)
+    body = f'[\n{lines}\n  ]' if findings else "[]"
+    return text[:-2] + f',\n  "findings": {body}\n}}'
 
 
 def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
@@ -197,7 +210,7 @@ def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, 
         directions=facts.directions if facts is not None and not facts.is_prefecture else (),
         in_prefecture=in_pref,
         section=section(index, row, findings, problems, layout, lang),
-        entry=json.dumps(entry, ensure_ascii=False, indent=2),
+        entry=_entry_json(entry),
     )
 
 

@@ -138,9 +138,11 @@ class _Tree:
             f'<span class="node-id">#{esc(node)} · L{line}</span>{extra}'
         )
         found = findings_list(self.by_node.get(node, []) if not relisted else [], lang)
+        # a re-listed KPI (【再掲】) is shown again without an id: the id belongs to where it is defined
+        attrs = (f' data-relisted="{esc(node)}"' if relisted else f' id="n-{esc(node)}"') + f' data-type="{esc(type_.value)}"'
         if collapsible:
-            return f'<li id="n-{esc(node)}" data-type="{esc(type_.value)}"><details open><summary>{head}</summary>{found}{children}</details></li>'
-        return f'<li id="n-{esc(node)}" data-type="{esc(type_.value)}">{head}{found}{children}</li>'
+            return f'<li{attrs}><details open><summary>{head}</summary>{found}{children}</details></li>'
+        return f'<li{attrs}>{head}{found}{children}</li>'
 
     def kpis(self, holder: str) -> str:
         items = []
