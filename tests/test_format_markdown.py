@@ -31,6 +31,11 @@ def test_passing_run():
     assert "**✅ 合格（--fail-on error）**" in proc.stdout and "指摘はありません。" in proc.stdout
 
 
+def test_concise_is_counts_and_files_only():
+    proc = run("check", SAMPLE, *SELECT, "--format", "markdown", "--lang", "en", "--concise")
+    assert "| Errors | Warnings |" in proc.stdout and "### Findings" not in proc.stdout and "<details>" not in proc.stdout
+
+
 def test_golden():
     for lang in ("en", "ja"):
         proc = run("check", SAMPLE, *SELECT, "--format", "markdown", "--lang", lang)

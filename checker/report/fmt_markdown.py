@@ -5,7 +5,8 @@ then the findings of each file in a table (line, severity, rule, 手引き
 sections, message), then files that could not be loaded, then justified
 deviations apart in a collapsed section, and what a baseline hid.
 Deterministic; text from the strategy is escaped so it cannot break the tables
-or inject HTML.
+or inject HTML.  `--concise` keeps only the verdict, counts and the table of
+files, for strategies whose findings would exceed a comment's size limit.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
         out.append(f"| {name} | {c['error']} | {c['warning']} | {c['info']} | {c['justified']} |")
     out.append("")
 
+    if options.concise:  # counts only: fits any comment size limit (GitHub: 65,536 characters)
+        return "\n".join(out).rstrip("\n") + "\n"
     open_results = [(r, [f for f in r.findings if not f.justified]) for r in results]
     out += [f"### {w['findings']}", ""]
     if not any(found for _, found in open_results):
