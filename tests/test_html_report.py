@@ -106,3 +106,22 @@ def test_audit_index_has_the_sections(tmp_path):
     assert 'class="chart heatmap"' in html and "<pattern" in html
     for code in ("XP03", "XP04", "XP05", "XP06"):
         assert code in html
+
+
+def test_check_format_html(tmp_path):
+    files = ("examples/toyonaka.yaml", "examples/prefecture/minato.yaml", "tests/fixtures/ci/broken.yaml")
+    first = run_cli("check", *files, "--format", "html")
+    second = run_cli("check", *reversed(files), "--format", "html")
+    assert first.returncode == second.returncode == 2
+    assert first.stdout == second.stdout
+    html = first.stdout
+    _self_contained(html)
+    assert html.count('<section class="strategy"') == 3
+    assert "broken.yaml" in html and "港町" in html and "豊中市" in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids stay unique with several strategies on one page"
+    one = run_cli("check", "examples/toyonaka.yaml", "--format", "html", "--output", str(tmp_path / "one.html"))
+    assert one.returncode in (0, 1)
+    report = run_cli("report", "examples/toyonaka.yaml", "--out", str(tmp_path / "report.html"))
+    assert (tmp_path / "one.html").read_text(encoding="utf-8") == (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert report.returncode == one.returncode

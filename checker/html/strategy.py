@@ -118,8 +118,8 @@ def _values(part: Indicator, lang: str) -> str:
 
 
 class _Tree:
-    def __init__(self, g: StrategyGraph, by_node: dict[str, list[Finding]], lang: str):
-        self.g, self.by_node, self.lang = g, by_node, lang
+    def __init__(self, g: StrategyGraph, by_node: dict[str, list[Finding]], lang: str, id_prefix: str = "n-"):
+        self.g, self.by_node, self.lang, self.id_prefix = g, by_node, lang, id_prefix
         self.shown: set[str] = set()
 
     def node(self, node: str, children: str = "", relisted: bool = False, collapsible: bool = False) -> str:
@@ -139,7 +139,7 @@ class _Tree:
         )
         found = findings_list(self.by_node.get(node, []) if not relisted else [], lang)
         # a re-listed KPI (【再掲】) is shown again without an id: the id belongs to where it is defined
-        attrs = (f' data-relisted="{esc(node)}"' if relisted else f' id="n-{esc(node)}"') + f' data-type="{esc(type_.value)}"'
+        attrs = (f' data-relisted="{esc(node)}"' if relisted else f' id="{esc(self.id_prefix)}{esc(node)}"') + f' data-type="{esc(type_.value)}"'
         if collapsible:
             return f'<li{attrs}><details open><summary>{head}</summary>{found}{children}</details></li>'
         return f'<li{attrs}>{head}{found}{children}</li>'
@@ -177,13 +177,18 @@ class _Tree:
         return '<ul class="tree">' + "".join(out) + "</ul>"
 
 
-def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str, uid: str = "s", level: int = 1) -> str:
-    """The report of one strategy, without the page shell (also used in the audit's sections)."""
+def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str, uid: str = "s", level: int = 1,
+                  node_ids: str = "n-") -> str:
+    """The report of one strategy, without the page shell.
+
+    `uid` prefixes the ids of its headings and charts and `node_ids` those of its tree nodes,
+    so that several reports can share a page.
+    """
     g = build_graph(strategy)
     by_node: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_node[f.node_id].append(f)
-    tree = _Tree(g, by_node, lang)
+    tree = _Tree(g, by_node, lang, node_ids)
     tree_html = tree.render()
     others = [f for f in findings if f.node_id not in tree.shown]
     areas = areas_of(pack, findings)
