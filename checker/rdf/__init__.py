@@ -1,0 +1,12 @@
+"""The strategy as linked data: export to RDF (Turtle, JSON-LD, N-Triples), import back, SHACL.
+
+rdflib (and pySHACL) are optional: install with ``pip install 'tebiki-checker[rdf]'``.  Nothing
+here is imported by ``tebiki check``; only the ``export``/``import`` commands load it.
+"""
+
+from __future__ import annotations
+
+from .export import FORMATS, serialize, to_graph
+from .load import RdfImportError, from_graph, parse_rdf, read_strategy
+
+__all__ = ["FORMATS", "RdfImportError", "from_graph", "parse_rdf", "read_strategy", "serialize", "to_graph"]
