@@ -15,6 +15,7 @@ class Progress:
         self.done = 0
         self.start = time.monotonic()
         self._last = 0.0
+        self._shown = -1
 
     def advance(self, n: int = 1) -> None:
         self.done += n
@@ -24,6 +25,7 @@ class Progress:
             self._draw(now)
 
     def _draw(self, now: float) -> None:
+        self._shown = self.done
         filled = int(self.width * self.done / self.total) if self.total else self.width
         bar = "#" * filled + "." * (self.width - filled)
         self.stream.write(f"\r[{bar}] {self.done}/{self.total} files  {now - self.start:.1f}s")
@@ -31,6 +33,7 @@ class Progress:
 
     def close(self) -> None:
         if self.enabled:
-            self._draw(time.monotonic())
+            if self._shown != self.done:
+                self._draw(time.monotonic())
             self.stream.write("\n")
             self.stream.flush()
