@@ -394,13 +394,10 @@ def _summary(rows: list[dict], problems: list[Problem]) -> dict:
 
 
 def _publish(path: Path, data: str | bytes) -> None:
-    """Write atomically, readable by others (reports are meant to be shared)."""
+    """Write atomically (write_atomic gives the file the usual, shareable permissions)."""
     from ..fileio import write_atomic
 
     write_atomic(path, data)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
 
 
 def _write_csv(path: Path, rows: list[dict], layout: Layout) -> None:
@@ -421,9 +418,6 @@ def _assemble(path: Path, pieces) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
 
 
 def _write_json(path, entries_path, pref_entry, rows, layout, pack, summary, basis, xp, related, stats, problems, pref_path, lang, directory) -> None:
