@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .strategy import Strategy
@@ -16,8 +18,12 @@ class _Dumper(yaml.SafeDumper):
     """Safe dumper that writes block style and keeps Japanese text readable."""
 
 
+_NUMBER_LIKE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^0o[0-7]+$")
+"""Text the loader (YAML 1.2 core rules) reads as a number but PyYAML (YAML 1.1) would write unquoted, e.g. '050008'."""
+
+
 def _str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
+    style = "|" if "\n" in value else ("'" if _NUMBER_LIKE.match(value) else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
