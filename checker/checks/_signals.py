@@ -25,18 +25,41 @@ def planned_text(g: StrategyGraph, node: str, *, indicators: bool = True) -> str
     too), its numerical targets and its supplementary indicators (補足指標):
     what a planner chose to measure says what the part is meant to achieve.
     """
+    key = ("planned_text", node, indicators)
+    cached = g.memo.get(key)
+    if cached is not None:
+        return cached
     part = g.part(node)
     pieces: list[str] = [g.name(node), getattr(part, "text", None) or ""]
     pieces.extend(getattr(part, "main_examples", None) or [])
     pieces.extend(getattr(part, "projects", None) or [])
     if indicators:
         pieces.extend(g.name(i) for i in g.kpis(node) + g.out(node, *_ATTACHED))
-    return norm(" ".join(p for p in pieces if p))
+    text = g.memo[key] = norm(" ".join(p for p in pieces if p))
+    return text
+
+
+_NORMALISED: dict[int, tuple[object, tuple[tuple[str, str], ...]]] = {}
+
+
+def _normalised(words: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(word as written, word normalised) for each non-empty word, without repeats.
+
+    Word lists come from the pack and live as long as it does, so they are cached
+    by identity (the list is kept in the cache so its id cannot be reused).
+    """
+    entry = _NORMALISED.get(id(words))
+    if entry is None or entry[0] is not words:
+        pairs = tuple((w, norm(w)) for w in dict.fromkeys(words) if norm(w))
+        if not isinstance(words, (list, tuple)):
+            return pairs
+        entry = _NORMALISED[id(words)] = (words, pairs)
+    return entry[1]
 
 
 def found(text: str, words: Iterable[str]) -> list[str]:
     """The words (as written in the pack) that occur in an already normalised text, without repeats."""
-    return list(dict.fromkeys(w for w in words if norm(w) and norm(w) in text))
+    return [w for w, n in _normalised(words) if n in text]
 
 
 def subtree(g: StrategyGraph, node: str) -> list[str]:

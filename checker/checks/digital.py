@@ -28,7 +28,14 @@ _TYPES = {"measure": NodeType.measure, "direction": NodeType.direction}
 
 
 def digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text | None:
-    """Why a measure or basic direction counts as using digital means (None if it does not)."""
+    """Why a measure or basic direction counts as using digital means (None if it does not); cached per graph."""
+    key = ("digital_evidence", node, id(reference))
+    if key not in g.memo:
+        g.memo[key] = _digital_evidence(g, node, reference)
+    return g.memo[key]
+
+
+def _digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text | None:
     part = g.part(node)
     declared = getattr(part, "digital", None)
     if declared is True:

@@ -34,12 +34,22 @@ def _declared(ctx: Context, node: str) -> list[str]:
     return [c for c in dict.fromkeys(codes) if c in known]
 
 
+def _node_signals(g: StrategyGraph, node: str, reference: Reference) -> dict[str, list[str]]:
+    """National direction code → signal words found in one node's text (cached per graph)."""
+    key = ("node_signals", node, id(reference))
+    cached = g.memo.get(key)
+    if cached is None:
+        text = planned_text(g, node)
+        cached = g.memo[key] = {d.code: w for d in reference.directions if (w := found(text, d.signals))}
+    return cached
+
+
 def signal_words(g: StrategyGraph, nodes: list[str], reference: Reference) -> dict[str, list[str]]:
     """National direction code → the signal words found in the nodes' texts, in the pack's order."""
-    texts = [planned_text(g, n) for n in nodes]
+    per_node = [_node_signals(g, n, reference) for n in nodes]
     result: dict[str, list[str]] = {}
     for direction in reference.directions:
-        words = list(dict.fromkeys(w for t in texts for w in found(t, direction.signals)))
+        words = list(dict.fromkeys(w for signals in per_node for w in signals.get(direction.code, ())))
         if words:
             result[direction.code] = words
     return result

@@ -96,7 +96,23 @@ def _matches(text: str, words: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+_WORDING_CACHE: dict[tuple[str, str | None, int], tuple[Reference, Verdict]] = {}
+
+
 def _wording(name: str, unit: str | None, reference: Reference) -> Verdict:
+    """What the wording says; cached, since every outcome rule (and the audit) asks about the same names."""
+    key = (name, unit, id(reference))
+    hit = _WORDING_CACHE.get(key)
+    if hit is not None and hit[0] is reference:
+        return hit[1]
+    if len(_WORDING_CACHE) > 50_000:
+        _WORDING_CACHE.clear()
+    verdict = _read_wording(name, unit, reference)
+    _WORDING_CACHE[key] = (reference, verdict)
+    return verdict
+
+
+def _read_wording(name: str, unit: str | None, reference: Reference) -> Verdict:
     text = _BRACKETS.sub("", norm(name)) or norm(name)
     outcome = _matches(text, reference.outcome_signals)
     activity = _matches(text, reference.activity_signals)

@@ -36,51 +36,69 @@ class StrategyGraph:
     Nodes are keyed by the file's ids (synthetic ``#...`` ids for parts that have
     none); every node has the attributes ``type`` (NodeType), ``part`` (the model
     part), ``name`` and ``loc`` ((line, col)).  Edge keys are EdgeType values.
-    Nodes are in file order.
+    Nodes are in file order.  The graph is not changed after `build_graph`, so
+    the queries read plain adjacency lists kept beside it, and checks may cache
+    what they derive from it in `memo`.
     """
 
     def __init__(self, strategy: Strategy):
         self.strategy = strategy
         self.file = strategy.file
         self.nx = nx.MultiDiGraph()
+        self._out: dict[str, list[tuple[EdgeType, str, dict]]] = {}
+        self._in: dict[str, list[tuple[EdgeType, str, dict]]] = {}
+        self._by_type: dict[NodeType, list[str]] = {}
+        self._all: list[tuple[str, NodeType]] = []
+        self._data: dict[str, dict] = {}
+        self.memo: dict = {}
+        """Per-graph cache for values checks derive (keyed by the check's own tuples)."""
 
     # -- construction (used by build) -------------------------------------------------
     def add(self, node_id: str, type_: NodeType, part: Spec | None, name: str, loc=None) -> str:
         """Add a node; `loc` defaults to the part's location."""
+        if node_id not in self.nx:
+            self._out[node_id], self._in[node_id] = [], []
+            self._by_type.setdefault(type_, []).append(node_id)
+            self._all.append((node_id, type_))
         self.nx.add_node(node_id, type=type_, part=part, name=name, loc=loc or (part.loc if part is not None else None) or (1, 1))
+        self._data[node_id] = self.nx.nodes[node_id]
         return node_id
 
     def link(self, src: str, dst: str, type_: EdgeType, **attrs) -> None:
         """Add a typed edge."""
         self.nx.add_edge(src, dst, key=type_, **attrs)
+        data = self.nx.edges[src, dst, type_]
+        self._out.setdefault(src, []).append((type_, dst, data))
+        self._in.setdefault(dst, []).append((type_, src, data))
 
     # -- nodes --------------------------------------------------------------------------
     def __contains__(self, node_id: str) -> bool:
         return node_id in self.nx
 
     def type(self, node_id: str) -> NodeType:
-        return self.nx.nodes[node_id]["type"]
+        return self._data[node_id]["type"]
 
     def part(self, node_id: str):
         """The model part behind a node."""
-        return self.nx.nodes[node_id]["part"]
+        return self._data[node_id]["part"]
 
     def name(self, node_id: str) -> str:
-        return self.nx.nodes[node_id]["name"]
+        return self._data[node_id]["name"]
 
     def loc(self, node_id: str) -> tuple[int, int]:
-        return self.nx.nodes[node_id]["loc"]
+        return self._data[node_id]["loc"]
 
     def info(self, node_id: str) -> NodeInfo:
         """Location and name of a node, for findings."""
-        data = self.nx.nodes[node_id]
+        data = self._data[node_id]
         line, col = data["loc"]
         return NodeInfo(node_id, data["type"], data["name"], self.file, line, col)
 
     def nodes(self, *types: NodeType) -> list[str]:
         """Nodes of the given types, in file order."""
-        wanted = set(types)
-        return [n for n, t in self.nx.nodes(data="type") if t in wanted]
+        if len(types) == 1:
+            return list(self._by_type.get(types[0], ()))
+        return [n for n, t in self._all if t in types]
 
     def text(self, node_id: str) -> str:
         """Name and description of a node, NFKC-normalised, for matching words."""
@@ -92,32 +110,36 @@ class StrategyGraph:
     # -- edges ---------------------------------------------------------------------------
     def out(self, node_id: str, *types: EdgeType) -> list[str]:
         """Targets of the node's outgoing edges of the given types, in insertion order."""
-        wanted = set(types)
-        return [v for _, v, k in self.nx.out_edges(node_id, keys=True) if k in wanted]
+        return [v for k, v, _ in self._out.get(node_id, ()) if k in types]
 
     def into(self, node_id: str, *types: EdgeType) -> list[str]:
         """Sources of the node's incoming edges of the given types."""
-        wanted = set(types)
-        return [u for u, _, k in self.nx.in_edges(node_id, keys=True) if k in wanted]
+        return [u for k, u, _ in self._in.get(node_id, ()) if k in types]
 
     def edges(self, node_id: str, type_: EdgeType) -> list[tuple[str, dict]]:
         """(target, edge attributes) of the node's outgoing edges of one type."""
-        return [(v, d) for _, v, k, d in self.nx.out_edges(node_id, keys=True, data=True) if k == type_]
+        return [(v, d) for k, v, d in self._out.get(node_id, ()) if k is type_]
 
     # -- hierarchy -----------------------------------------------------------------------
     def parent(self, node_id: str) -> str | None:
         """The goal or direction a direction or measure sits under (None for goals)."""
-        ups = self.into(node_id, EdgeType.has_direction, EdgeType.has_measure)
-        return ups[0] if ups else None
+        for k, u, _ in self._in.get(node_id, ()):
+            if k is EdgeType.has_direction or k is EdgeType.has_measure:
+                return u
+        return None
 
     def ancestors(self, node_id: str) -> list[str]:
         """Directions and the goal above a node, nearest first."""
-        chain = []
-        node = self.parent(node_id)
-        while node is not None:
-            chain.append(node)
-            node = self.parent(node)
-        return chain
+        key = ("ancestors", node_id)
+        chain = self.memo.get(key)
+        if chain is None:
+            chain = []
+            node = self.parent(node_id)
+            while node is not None:
+                chain.append(node)
+                node = self.parent(node)
+            self.memo[key] = chain
+        return list(chain)
 
     def goal_of(self, node_id: str) -> str | None:
         """The goal a direction or measure belongs to (itself for a goal)."""
@@ -128,6 +150,10 @@ class StrategyGraph:
 
     def descendants(self, node_id: str, *types: NodeType) -> list[str]:
         """Directions and measures below a goal or direction, in file order, filtered by type."""
+        key = ("descendants", node_id, types)
+        cached = self.memo.get(key)
+        if cached is not None:
+            return list(cached)
         found: list[str] = []
         stack = list(reversed(self.out(node_id, EdgeType.has_direction, EdgeType.has_measure)))
         while stack:
@@ -135,7 +161,8 @@ class StrategyGraph:
             if not types or self.type(node) in types:
                 found.append(node)
             stack.extend(reversed(self.out(node, EdgeType.has_direction, EdgeType.has_measure)))
-        return found
+        self.memo[key] = found
+        return list(found)
 
     def kpis(self, node_id: str, *, relisted: bool = True) -> list[str]:
         """KPIs set at exactly this goal, direction or measure (re-listed ones too unless told not)."""

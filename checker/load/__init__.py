@@ -9,7 +9,7 @@ from ..model import Strategy
 from .errors import InputError, Problem
 from .links import check_links
 from .source import decode, read_text
-from .validate import validate
+from .validate import attach_locations, validate
 from .yaml_tree import Tree, parse_tree
 
 __all__ = ["InputError", "Problem", "Tree", "load", "loads", "parse_tree"]
@@ -19,7 +19,7 @@ def loads(text: str, file: str = "<string>") -> Strategy:
     """Load a strategy from YAML text; `file` is the name used in messages and findings."""
     tree = parse_tree(text, file)
     strategy = validate(tree, file)
-    check_links(strategy, file)
+    check_links(strategy, file, attach_locations(strategy, tree))
     strategy._file = file
     return strategy
 

@@ -17,8 +17,11 @@ def _missing(kind: str, ref: str, known: dict[str, Node]) -> str:
     return f"{kind} '{ref}' does not exist{hint}"
 
 
-def check_links(strategy: Strategy, file: str) -> None:
-    """Raise InputError for duplicate ids and links to missing or wrongly typed nodes."""
+def check_links(strategy: Strategy, file: str, parts: list | None = None) -> None:
+    """Raise InputError for duplicate ids and links to missing or wrongly typed nodes.
+
+    `parts`: every part of the strategy in file order, if the caller has them already.
+    """
     problems: list[Problem] = []
     ids: dict[str, Node] = {}
     documents: dict[str, Document] = {}
@@ -27,8 +30,9 @@ def check_links(strategy: Strategy, file: str) -> None:
         line, col = line_col or (1, 1)
         problems.append(Problem(file, line, col, message))
 
-    parts = list(iter_parts(strategy))
-    for _, part in parts:
+    if parts is None:
+        parts = [part for _, part in iter_parts(strategy)]
+    for part in parts:
         if isinstance(part, Document):
             target = documents
         elif isinstance(part, Node):
@@ -48,7 +52,7 @@ def check_links(strategy: Strategy, file: str) -> None:
         elif not isinstance(node, cls):
             add(part.loc, f"'{ref}' is a {type(node).__name__.lower()}, not a {kind}")
 
-    for _, part in parts:
+    for part in parts:
         if isinstance(part, _Planned):
             for ref in part.pillars:
                 expect(part, ref, Pillar, "pillar")

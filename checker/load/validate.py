@@ -155,11 +155,14 @@ def validate(tree: Tree, file: str) -> Strategy:
         strategy = Strategy.model_validate(tree.data)
     except ValidationError as exc:
         raise InputError(problems_of(exc, tree, file, Strategy)) from None
-    attach_locations(strategy, tree)
     return strategy
 
 
-def attach_locations(strategy: Spec, tree: Tree) -> None:
-    """Set each part's (line, col) from the tree it was validated from."""
+def attach_locations(strategy: Spec, tree: Tree) -> list[Spec]:
+    """Set each part's (line, col) from the tree it was validated from; return the parts in file order."""
+    parts = []
+    locs = tree.locs
     for path, part in iter_parts(strategy):
-        part._loc = tree.loc(path)
+        part._loc = locs.get(path) or tree.loc(path)
+        parts.append(part)
+    return parts

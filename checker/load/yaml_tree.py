@@ -217,11 +217,32 @@ def _build(text: str, file: str) -> Tree:
                 value = event.value
             else:
                 value = _tagged(event.value, tag, file, mark)
+            total += 1
+            if stack and not event.anchor:  # fast path: the common plain key or value
+                top = stack[-1]
+                if not top.is_map:
+                    locs[top.path + (len(top.value),)] = (mark.line + 1, mark.column + 1)
+                    top.value.append(value)
+                    top.size += 1
+                    continue
+                if not top.has_key and value not in top.seen:
+                    top.seen[value] = mark.line + 1
+                    top.key, top.has_key, top.key_mark = value, True, mark
+                    top.size += 1
+                    continue
+                key = top.key
+                if top.has_key and key != "<<" and not (isinstance(key, str) and key.startswith("x-")):
+                    path = top.path + (key,)
+                    locs[path] = (mark.line + 1, mark.column + 1)
+                    key_locs[path] = (top.key_mark.line + 1, top.key_mark.column + 1)
+                    top.value[key] = value
+                    top.has_key = False
+                    top.size += 1
+                    continue
             path = child_path(mark)
             is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
             if not is_key:
                 locs[path] = (mark.line + 1, mark.column + 1)
-            total += 1
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
             attach(value, 1, mark, path)

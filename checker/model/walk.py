@@ -11,11 +11,14 @@ from .base import Spec
 
 def iter_parts(part: Spec, path: tuple = ()) -> Iterator[tuple[tuple, Spec]]:
     """Yield (path, part) for `part` and every part inside it, depth first, in file order."""
-    yield path, part
-    for name in type(part).model_fields:
-        value = getattr(part, name)
-        if isinstance(value, BaseModel):
-            yield from iter_parts(value, path + (name,))
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            for i, item in enumerate(value):
-                yield from iter_parts(item, path + (name, i))
+    stack = [(path, part)]
+    while stack:
+        path, part = stack.pop()
+        yield path, part
+        children = []
+        for name, value in part.__dict__.items():  # field values, in declaration order
+            if isinstance(value, BaseModel):
+                children.append((path + (name,), value))
+            elif value.__class__ is list and value and isinstance(value[0], BaseModel):
+                children.extend((path + (name, i), item) for i, item in enumerate(value))
+        stack.extend(reversed(children))
