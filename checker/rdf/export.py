@@ -27,6 +27,7 @@ from rdflib.namespace import DCAT, DCTERMS, ORG, QB, RDF, RDFS, XSD
 from .. import model as m
 from ..graph import EdgeType, NodeType, build_graph
 from ..graph.strategy_graph import ND_PREFIX
+from ..model.walk import iter_parts
 from ..years import Year, YearRange
 from .iris import child, reference_period, segment
 from .mapping import CLASSES, ENTRY_REF_PROP, POSITION, Field
@@ -218,8 +219,9 @@ class Exporter:
         g.add((dataset, DCTERMS.isPartOf, self.root))
         for node_id in graph.nodes(NodeType.kgi, NodeType.numerical_target, NodeType.kpi, NodeType.indicator):
             self._observations(graph.part(node_id), dataset)
-        for _, kpi, data in graph.iter_relistings():
-            self._observations(data["ref"], dataset, indicator=graph.part(kpi))
+        for _, part in iter_parts(s):  # every 【再掲】 entry, printed with 【再掲】 or not
+            if isinstance(part, m.IndicatorRef):
+                self._observations(part, dataset, indicator=graph.part(part.ref))
         if s.period is not None:
             self._period(s.period)
         if s.governance and s.governance.verification_body:

@@ -18,6 +18,7 @@ import json
 import threading
 import types
 import typing
+import warnings
 from pathlib import Path
 from typing import Annotated, Union
 
@@ -105,7 +106,8 @@ def parse_rdf(data: str | bytes, fmt: str) -> Graph:
             except (ValueError, RecursionError) as exc:
                 raise RdfImportError(f"not JSON: {exc}") from None
             _refuse_references(doc)
-            with _no_context_loading():
+            with _no_context_loading(), warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own use of ConjunctiveGraph
                 g.parse(data=text, format="json-ld", publicID=IMPORT_BASE)
         else:
             g.parse(data=text, format=parser, publicID=IMPORT_BASE)
