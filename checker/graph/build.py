@@ -9,12 +9,20 @@ from .types import EdgeType as E
 from .types import NodeType as N
 
 _CONSIDERED = (
-    ("national_strategy", N.national_strategy, "#national-strategy"),
-    ("prefectural_strategy", N.prefectural_strategy, "#prefectural-strategy"),
-    ("population_vision", N.population_vision, "#population-vision"),
-    ("comprehensive_plan", N.comprehensive_plan, "#comprehensive-plan"),
+    ("national_strategy", N.national_strategy, "#national-strategy", "国の総合戦略"),
+    ("prefectural_strategy", N.prefectural_strategy, "#prefectural-strategy", "都道府県の総合戦略"),
+    ("population_vision", N.population_vision, "#population-vision", "地方人口ビジョン"),
+    ("comprehensive_plan", N.comprehensive_plan, "#comprehensive-plan", "総合計画"),
 )
-_GOVERNANCE = ("pdca", "verification_body", "publication", "assembly", "participation", "internal")
+_GOVERNANCE = (
+    ("pdca", "PDCAサイクル"),
+    ("verification_body", "検証機関"),
+    ("publication", "検証結果の公表"),
+    ("assembly", "議会の関与"),
+    ("participation", "策定への参画"),
+    ("internal", "庁内推進体制"),
+)
+"""Governance parts and the name a node gets when the part has no name of its own."""
 
 
 def build_graph(strategy: Strategy) -> StrategyGraph:
@@ -39,23 +47,24 @@ def build_graph(strategy: Strategy) -> StrategyGraph:
     for holder, ref in refs:  # after all KPIs exist, wherever they are defined
         g.link(holder, ref.ref, E.measured_by, relisted=ref.relisted, ref=ref)
     if strategy.governance is not None:
-        gov = g.add("#governance", N.governance, strategy.governance, "governance")
+        gov = g.add("#governance", N.governance, strategy.governance, "推進体制")
         g.link(root, gov, E.has_governance)
-        for name in _GOVERNANCE:
-            part = getattr(strategy.governance, name)
+        for field, label in _GOVERNANCE:
+            part = getattr(strategy.governance, field)
             if part is not None:
-                g.link(gov, g.add(f"#{name.replace('_', '-')}", N(name), part, name), E.has_governance)
+                name = getattr(part, "name", None) or label
+                g.link(gov, g.add(f"#{field.replace('_', '-')}", N(field), part, name), E.has_governance)
     return g
 
 
 def _considers(g: StrategyGraph, root: str, strategy: Strategy) -> None:
     if strategy.considers is None:
         return
-    for field, type_, node_id in _CONSIDERED:
+    for field, type_, node_id, label in _CONSIDERED:
         part = getattr(strategy.considers, field)
         if part is None:
             continue
-        g.link(root, g.add(node_id, type_, part, getattr(part, "title", None) or field), E.considers)
+        g.link(root, g.add(node_id, type_, part, getattr(part, "title", None) or label), E.considers)
         for projection in getattr(part, "projections", ()):
             g.link(node_id, g.add(projection.id, N.projection, projection, projection.name), E.has_projection)
 
