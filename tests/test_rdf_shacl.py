@@ -24,6 +24,7 @@ from .conftest import FIXTURES, ROOT, TODAY
 from .strategies import build_strategy, strategy_data
 
 MIRRORED = mirrored_rules()
+_SEVERITY = {"error": "Violation", "warning": "Warning", "info": "Info"}
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*/*.yaml"))
 TOYONAKA = ROOT / "examples" / "toyonaka.yaml"
 
@@ -42,12 +43,18 @@ def test_shapes_mirror_rules_of_the_pack(pack):
 
 
 def test_shape_severity_is_the_rules(pack):
+    """A rule shape and each of its property shapes report with the rule's severity."""
     from rdflib.namespace import SH
 
     from checker.rdf.findings import SEVERITY
 
     g = shapes_graph()
-    wrong = {code: str(g.value(shape, SH.severity)) for code, shape in MIRRORED.items() if g.value(shape, SH.severity) != SEVERITY[pack.by_code[code].severity]}
+    wrong = []
+    for code, shape in MIRRORED.items():
+        expected = SEVERITY[pack.by_code[code].severity]
+        for s in [shape, *g.objects(shape, SH.property)]:
+            if g.value(s, SH.severity) != expected:
+                wrong.append(code)
     assert not wrong
 
 
@@ -59,6 +66,8 @@ def test_shacl_and_engine_agree_on_fixture(path, pack):
     assert not disagree, f"only one side reports: {disagree}"
     integrity = [r for r in results if r.rule is None]
     assert not integrity, integrity[:3]
+    severities = {(r.rule, r.severity) for r in results if r.rule}
+    assert all(sev == _SEVERITY[pack.by_code[code].severity.value] for code, sev in severities), severities
 
 
 def test_every_mirrored_rule_is_exercised_by_its_fixtures(pack):
