@@ -32,3 +32,18 @@ def test_output_with_findings_deviations_and_errors_matches_the_schema(tmp_path)
 def test_empty_result_matches_the_schema():
     doc = json.loads(render("json", [FileResult(file="x.yaml")], get_pack(), Options()))
     jsonschema.validate(doc, SCHEMA)
+
+
+def test_output_with_a_baseline_matches_the_schema(tmp_path):
+    import subprocess
+    import sys
+
+    strategy = tmp_path / "s.yaml"
+    strategy.write_bytes((FIXTURES / "rules" / "OL07" / "fail.yaml").read_bytes())
+    base = tmp_path / "baseline.json"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "checker", "check", str(strategy), *a],  # noqa: E731
+                                    capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run("--write-baseline", str(base)).returncode in (0, 1)
+    doc = json.loads(run("--baseline", str(base), "--format", "json").stdout)
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["baseline"]["matched"] >= 1
