@@ -77,8 +77,7 @@ def _checked(g: StrategyGraph) -> Iterator[tuple[str, Indicator]]:
 def _projection_baseline(g: StrategyGraph, node: str, start_fy: int | None):
     """For a KGI based on a population projection: the projection's current value (現状), if printed."""
     for proj in g.out(node, EdgeType.based_on):
-        data = g.nx.nodes.get(proj, {})
-        part = data.get("part")
+        part = g.part(proj) if g.has_part(proj) else None
         points = getattr(part, "points", None) or []
         current = [p for p in points if p.label and norm(p.label) == "現状"]
         if not current and start_fy is not None:
@@ -197,13 +196,21 @@ def baseline_dated(ctx: Context) -> Iterator[Hit]:
         for population, baseline, _, loc in _rows(ind):
             if baseline is None or baseline.value is None:
                 continue
-            why = None
-            if baseline.aggregate is not None and baseline.period is None:
-                why = Text("合計・平均の値なのに対象期間がない", "it is a sum or an average but states no span")
-            elif baseline.as_of is None and baseline.period is None:
-                why = Text("時点（年度・日付）がない", "it states no year or date")
+            why = _undated(baseline, baseline.as_of, "値", Text("時点（年度・日付）がない", "it states no year or date"))
             if why is not None:
                 yield Hit(node, {"name": _label(g, node, population), "value": _shown(baseline), "why": why}, loc=baseline.loc or loc)
+
+
+def _undated(value, point, what: str, no_point: Text) -> Text | None:
+    """Why a baseline or target cannot be placed in time (None when it can).
+
+    `point` is its year or date; a sum or an average needs its span instead.
+    """
+    if value.aggregate is not None and value.period is None:
+        return Text(f"合計・平均の{what}なのに対象期間がない", "it is a sum or an average but states no span")
+    if point is None and value.period is None:
+        return no_point
+    return None
 
 
 @check(*_CHECKED, provides=["name", "role"])
@@ -227,11 +234,7 @@ def target_dated(ctx: Context) -> Iterator[Hit]:
         for population, _, target, loc in _rows(ind):
             if target is None:
                 continue
-            why = None
-            if target.aggregate is not None and target.period is None:
-                why = Text("合計・平均の目標なのに対象期間がない", "it is a sum or an average but states no span")
-            elif target.year is None and target.period is None:
-                why = Text("目標年度がない", "it states no target year")
+            why = _undated(target, target.year, "目標", Text("目標年度がない", "it states no target year"))
             if why is not None:
                 yield Hit(node, {"name": _label(g, node, population), "target": _shown(target), "why": why}, loc=target.loc or loc)
 
@@ -459,7 +462,7 @@ def relisted_values_match(ctx: Context) -> Iterator[Hit]:
     g = ctx.graph
     for holder, kpi, data in g.iter_relistings():
         printed = data.get("ref")
-        original = g.part(kpi) if kpi in g and "part" in g.nx.nodes[kpi] else None
+        original = g.part(kpi) if g.has_part(kpi) else None
         if printed is None or not isinstance(original, Indicator):
             continue
         diffs = _differences(printed, original)

@@ -8,7 +8,7 @@ explicit `false` is reported as not done.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Literal
 
 from ..engine.context import Context
 from ..engine.registry import Hit, both, check
@@ -61,22 +61,12 @@ def pdca_cycle_short(ctx: Context, *, max_years: int = 1) -> Iterator[Hit]:
 
 
 @check(NodeType.pdca, provides=["status"])
-def pdca_reviews_kpis(ctx: Context) -> Iterator[Hit]:
-    """The PDCA cycle checks the progress of the KPIs (pdca.kpi_review is true)."""
+def pdca_step_stated(ctx: Context, *, step: Literal["kpi_review", "revision"]) -> Iterator[Hit]:
+    """The PDCA description says the `step` is taken: `kpi_review` (KPI progress is checked) or `revision` (measures or the strategy are revised on the findings)."""
     pdca = governance_part(ctx, "pdca")
-    if not _described(pdca) or pdca.kpi_review:
+    if not _described(pdca) or getattr(pdca, step):
         return
-    status = NOT_STATED if pdca.kpi_review is None else both("行わないとされています", "is stated not to be done")
-    yield Hit(governance_node(ctx, "pdca"), {"status": status})
-
-
-@check(NodeType.pdca, provides=["status"])
-def pdca_revises_on_findings(ctx: Context) -> Iterator[Hit]:
-    """The measures or the strategy are revised on the verification's findings (pdca.revision is true)."""
-    pdca = governance_part(ctx, "pdca")
-    if not _described(pdca) or pdca.revision:
-        return
-    status = NOT_STATED if pdca.revision is None else both("行わないとされています", "is stated not to be done")
+    status = NOT_STATED if getattr(pdca, step) is None else both("行わないとされています", "is stated not to be done")
     yield Hit(governance_node(ctx, "pdca"), {"status": status})
 
 
