@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..engine.finding import Finding
 from ..engine.pack import Pack
 from ..html.charts import heatmap, stacked_bars
-from ..html.page import badge, esc, head, t
+from ..html.page import badge, esc, head, label, t
 from ..html.strategy import findings_table
 from ..load.errors import Problem
 from .aggregate import FAIL, Layout
@@ -51,9 +51,8 @@ L = {
 
 
 def tl(key: str, lang: str, **values) -> str:
-    ja, en = L[key]
-    text = en if lang == "en" else ja
-    return text.format(**values) if values else text
+    """A UI label of the audit page in the report's language."""
+    return label(L, key, lang, **values)
 
 
 def anchor(index: int) -> str:

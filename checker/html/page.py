@@ -76,11 +76,16 @@ UI = {
 }
 
 
-def t(key: str, lang: str, **values) -> str:
-    """A UI label in the report's language."""
-    ja, en = UI[key]
+def label(table: dict[str, tuple[str, str]], key: str, lang: str, **values) -> str:
+    """A (ja, en) label of `table` in the report's language, with {placeholders} filled."""
+    ja, en = table[key]
     text = en if lang == "en" else ja
     return text.format(**values) if values else text
+
+
+def t(key: str, lang: str, **values) -> str:
+    """A UI label of the strategy report in the report's language."""
+    return label(UI, key, lang, **values)
 
 
 def esc(value: object) -> str:
