@@ -157,3 +157,15 @@ def test_cli_import_refuses_what_it_cannot_read(tmp_path):
     empty.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> .", encoding="utf-8")
     result = runner.invoke(app, ["import", str(empty)])
     assert result.exit_code == 2 and "no tbk:Strategy" in result.output
+
+
+def test_two_files_with_the_same_iri_are_refused(tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(TOYONAKA.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["export", str(tmp_path)])
+    assert result.exit_code == 2 and "same body code and strategy id" in result.output
+
+
+def test_edition_given_as_a_pack_directory_names_the_edition(toyonaka):
+    g = to_graph(toyonaka, edition=str(ROOT / "rules" / "tebiki-2022-12"), with_findings=True, today=TODAY)
+    assert (URIRef(f"{S}/_check/tebiki-2022-12/OL01"), EARL.test, URIRef("https://w3id.org/tebiki/rules/tebiki-2022-12/OL01")) in g

@@ -86,7 +86,11 @@ def export(
             failed = True
     if failed:
         raise typer.Exit(EXIT_ERROR)
-    graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config)
+    try:
+        graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config)
+    except ValueError as exc:
+        print(f"tebiki export: {exc}", file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
     _write(serialize(graph, to.value), output)
 
 

@@ -301,7 +301,15 @@ def to_graph(
     `config`, on `today`) and the findings are added as EARL assertions (checker/rdf/findings.py).
     """
     items = [strategies] if isinstance(strategies, m.Strategy) else list(strategies)
-    edition = edition or (config.edition if config is not None else None) or DEFAULT_EDITION
+    edition = _edition_name(edition or (config.edition if config is not None else None) or DEFAULT_EDITION)
+    seen: dict[URIRef, str] = {}
+    for s in items:
+        iri = strategy_iri(s.body.code, s.id)
+        if iri in seen:
+            raise ValueError(
+                f"{s.file} and {seen[iri]} are both <{iri}> (same body code and strategy id); give each strategy its own id"
+            )
+        seen[iri] = s.file
     g = graph if graph is not None else new_graph()
     _bind_local(g, edition, items)
     for s in items:
@@ -310,6 +318,15 @@ def to_graph(
         if with_findings:
             _check_into(ex, config, today or _dt.date.today())
     return g
+
+
+def _edition_name(edition: str) -> str:
+    """The edition's name as its pack.yaml gives it (``--edition`` may name a pack directory)."""
+    if "/" not in edition and "\\" not in edition:
+        return edition
+    from ..engine.pack import load_pack, pack_dir
+
+    return load_pack(pack_dir(edition)).edition
 
 
 def _bind_local(g: Graph, edition: str, items: list[m.Strategy]) -> None:
