@@ -31,3 +31,13 @@ def test_export_command_is_registered_without_loading_rdflib():
     code = "import sys, checker.cli as c; names = {x.name or x.callback.__name__ for x in c.app.registered_commands}; print(sorted({'export', 'import'} - names), 'rdflib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
     assert out == "[] False", out
+
+
+def test_export_without_rdflib_says_what_to_install():
+    code = (
+        "import sys; sys.modules['rdflib'] = None\n"
+        "from typer.testing import CliRunner; from checker.cli import app\n"
+        "r = CliRunner().invoke(app, ['export', sys.argv[1]]); print(r.exit_code, 'tebiki-checker[rdf]' in r.output)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "toyonaka.yaml")], capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
+    assert out == "2 True", out
