@@ -44,36 +44,72 @@ class StrategyGraph:
     def __init__(self, strategy: Strategy):
         self.strategy = strategy
         self.file = strategy.file
-        self.nx = nx.MultiDiGraph()
+        self._nx: nx.MultiDiGraph | None = None
+        self._ops: list[tuple] = []
+        """add/link calls in order, replayed into networkx when `nx` is first read."""
         self._out: dict[str, list[tuple[EdgeType, str, dict]]] = {}
         self._in: dict[str, list[tuple[EdgeType, str, dict]]] = {}
+        self._outk: dict[str, dict[EdgeType, list[str]]] = {}
+        self._edge: dict[tuple[str, str, EdgeType], dict] = {}
         self._by_type: dict[NodeType, list[str]] = {}
         self._all: list[tuple[str, NodeType]] = []
         self._data: dict[str, dict] = {}
         self.memo: dict = {}
         """Per-graph cache for values checks derive (keyed by the check's own tuples)."""
 
+    @property
+    def nx(self) -> nx.MultiDiGraph:
+        """The graph as a networkx MultiDiGraph (built on first use: the checks read the lists kept beside it)."""
+        if self._nx is None:
+            graph = nx.MultiDiGraph()
+            for op in self._ops:
+                if op[0] == "n":
+                    graph.add_node(op[1], **op[2])
+                else:
+                    graph.add_edge(op[1], op[2], key=op[3], **op[4])
+            self._nx = graph
+        return self._nx
+
     # -- construction (used by build) -------------------------------------------------
     def add(self, node_id: str, type_: NodeType, part: Spec | None, name: str, loc=None) -> str:
         """Add a node; `loc` defaults to the part's location."""
-        if node_id not in self.nx:
-            self._out[node_id], self._in[node_id] = [], []
+        if node_id not in self._out:
+            self._out[node_id], self._in[node_id], self._outk[node_id] = [], [], {}
             self._by_type.setdefault(type_, []).append(node_id)
             self._all.append((node_id, type_))
-        self.nx.add_node(node_id, type=type_, part=part, name=name, loc=loc or (part.loc if part is not None else None) or (1, 1))
-        self._data[node_id] = self.nx.nodes[node_id]
+        attrs = {"type": type_, "part": part, "name": name, "loc": loc or (part.loc if part is not None else None) or (1, 1)}
+        data = self._data.get(node_id)
+        if data is None:
+            self._data[node_id] = attrs
+        else:
+            data.update(attrs)
+        self._ops.append(("n", node_id, attrs))
+        self._nx = None
         return node_id
 
     def link(self, src: str, dst: str, type_: EdgeType, **attrs) -> None:
-        """Add a typed edge."""
-        self.nx.add_edge(src, dst, key=type_, **attrs)
-        data = self.nx.edges[src, dst, type_]
-        self._out.setdefault(src, []).append((type_, dst, data))
-        self._in.setdefault(dst, []).append((type_, src, data))
+        """Add a typed edge (adding the same edge again updates its attributes, as networkx does)."""
+        for end in (src, dst):
+            if end not in self._out:
+                self._out[end], self._in[end], self._outk[end] = [], [], {}
+        data = self._edge.get((src, dst, type_))
+        if data is None:
+            data = self._edge[src, dst, type_] = dict(attrs)
+        else:
+            data.update(attrs)
+        self._out[src].append((type_, dst, data))
+        self._in[dst].append((type_, src, data))
+        self._outk[src].setdefault(type_, []).append(dst)
+        self._ops.append(("e", src, dst, type_, attrs))
+        self._nx = None
 
     # -- nodes --------------------------------------------------------------------------
     def __contains__(self, node_id: str) -> bool:
-        return node_id in self.nx
+        return node_id in self._out
+
+    def has_part(self, node_id: str) -> bool:
+        """The node was added with its attributes (not only named by an edge)."""
+        return node_id in self._data
 
     def type(self, node_id: str) -> NodeType:
         return self._data[node_id]["type"]
@@ -103,13 +139,17 @@ class StrategyGraph:
     def text(self, node_id: str) -> str:
         """Name and description of a node, NFKC-normalised, for matching words."""
         part = self.part(node_id)
-        pieces = [self.name(node_id), getattr(part, "text", None) or ""]
-        pieces.extend(getattr(part, "main_examples", None) or [])
+        fields = part.__dict__ if part is not None else {}  # not getattr: pydantic's slow path for absent fields
+        pieces = [self.name(node_id), fields.get("text") or ""]
+        pieces.extend(fields.get("main_examples") or [])
         return norm(" ".join(p for p in pieces if p))
 
     # -- edges ---------------------------------------------------------------------------
     def out(self, node_id: str, *types: EdgeType) -> list[str]:
         """Targets of the node's outgoing edges of the given types, in insertion order."""
+        if len(types) == 1:
+            by_type = self._outk.get(node_id)
+            return list(by_type.get(types[0], ())) if by_type else []
         return [v for k, v, _ in self._out.get(node_id, ()) if k in types]
 
     def into(self, node_id: str, *types: EdgeType) -> list[str]:
@@ -193,6 +233,11 @@ class StrategyGraph:
 
     def iter_relistings(self) -> Iterator[tuple[str, str, dict]]:
         """(holder, KPI, edge attributes) for every 【再掲】 reference."""
-        for u, v, k, d in self.nx.edges(keys=True, data=True):
-            if k == EdgeType.measured_by and d.get("relisted"):
-                yield u, v, d
+        for u, edges in self._out.items():  # networkx's order: nodes, then targets, then keys, each as first added
+            by_target: dict[str, dict[EdgeType, dict]] = {}
+            for k, v, d in edges:
+                by_target.setdefault(v, {}).setdefault(k, d)
+            for v, keys in by_target.items():
+                d = keys.get(EdgeType.measured_by)
+                if d is not None and d.get("relisted"):
+                    yield u, v, d
