@@ -161,8 +161,13 @@ def validate(tree: Tree, file: str) -> Strategy:
 def attach_locations(strategy: Spec, tree: Tree) -> list[Spec]:
     """Set each part's (line, col) from the tree it was validated from; return the parts in file order."""
     parts = []
-    locs = tree.locs
+    exact = tree.exact
     for path, part in iter_parts(strategy):
-        part._loc = locs.get(path) or tree.loc(path)
+        loc = exact(path) or tree.loc(path)
+        private = part.__pydantic_private__
+        if private is not None:
+            private["_loc"] = loc  # directly: pydantic's __setattr__ is slow for private attributes
+        else:
+            part._loc = loc
         parts.append(part)
     return parts

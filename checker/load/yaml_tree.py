@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 
 import yaml
 
@@ -44,25 +43,48 @@ _FALSE = {"false", "False", "FALSE"}
 _CORE = "tag:yaml.org,2002:"
 
 
-@dataclass
 class Tree:
-    """Plain data (dicts, lists, scalars) with 1-based locations by path."""
+    """Plain data (dicts, lists, scalars) with 1-based locations by path.
 
-    data: object
-    locs: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    """Where each value starts."""
-    key_locs: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    """Where the key of each mapping value starts."""
+    The parser's marks are kept as they come and turned into (line, column) only
+    when a location is asked for: most values are never asked about.
+    """
+
+    __slots__ = ("data", "_marks", "_key_marks")
+
+    def __init__(self, data: object = None, marks: dict | None = None, key_marks: dict | None = None):
+        self.data = data
+        self._marks: dict[Path, object] = {} if marks is None else marks
+        self._key_marks: dict[Path, object] = {} if key_marks is None else key_marks
+
+    @property
+    def locs(self) -> dict[Path, tuple[int, int]]:
+        """Where each value starts."""
+        return {path: (m.line + 1, m.column + 1) for path, m in self._marks.items()}
+
+    @property
+    def key_locs(self) -> dict[Path, tuple[int, int]]:
+        """Where the key of each mapping value starts."""
+        return {path: (m.line + 1, m.column + 1) for path, m in self._key_marks.items()}
+
+    def exact(self, path: Path) -> tuple[int, int] | None:
+        """The location of exactly `path`, if it has one."""
+        mark = self._marks.get(path)
+        return None if mark is None else (mark.line + 1, mark.column + 1)
 
     def loc(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The location of `path` (its key if `key`), or of its nearest located ancestor."""
-        if key and path in self.key_locs:
-            return self.key_locs[path]
+        if key and path in self._key_marks:
+            mark = self._key_marks[path]
+            return (mark.line + 1, mark.column + 1)
+        marks = self._marks
         while path:
-            if path in self.locs:
-                return self.locs[path]
+            if path in marks:
+                mark = marks[path]
+                return (mark.line + 1, mark.column + 1)
             path = path[:-1]
-        return self.locs.get((), (1, 1))
+        mark = marks.get(())
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _plain(value: str, file: str, mark) -> object:
@@ -153,12 +175,16 @@ def parse_tree(text: str, file: str) -> Tree:
 def _build(text: str, file: str) -> Tree:
     parser = _Parser(text)
     tree = Tree(data=None)
-    locs, key_locs = tree.locs, tree.key_locs
+    locs, key_locs = tree._marks, tree._key_marks
     anchors: dict[str, tuple[object, int]] = {}
     stack: list[_Frame] = []
     total = 0
     documents = 0
     root_set = False
+    plain_values: dict[str, object] = {}
+    """Plain scalars already resolved in this file (keys repeat on every part)."""
+    Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
 
     def fail(mark, message: str) -> InputError:
         return InputError.at(file, mark.line + 1, mark.column + 1, message)
@@ -187,9 +213,9 @@ def _build(text: str, file: str) -> Tree:
             if isinstance(value, (dict, list)):
                 raise fail(mark, "mapping keys must be plain text")
             if value in top.seen:
-                raise fail(mark, f"duplicate key '{value}' (first at line {top.seen[value]}): "
+                raise fail(mark, f"duplicate key '{value}' (first at line {top.seen[value].line + 1}): "
                            "YAML would silently keep only the last one")
-            top.seen[value] = mark.line + 1
+            top.seen[value] = mark
             top.key, top.has_key, top.key_mark = value, True, mark
             return
         key = top.key
@@ -203,16 +229,19 @@ def _build(text: str, file: str) -> Tree:
         if isinstance(key, str) and key.startswith("x-"):
             return
         top.value[key] = value
-        key_locs[top.path + (key,)] = (top.key_mark.line + 1, top.key_mark.column + 1)
+        key_locs[top.path + (key,)] = top.key_mark
 
     while True:
         event = parser.get_event()
         kind = type(event)
         mark = event.start_mark
-        if kind is yaml.ScalarEvent:
+        if kind is Scalar:
             tag = event.tag
             if tag is None and event.implicit[0]:
-                value = _plain(event.value, file, mark)
+                text_value = event.value
+                value = plain_values.get(text_value, plain_values)
+                if value is plain_values:
+                    value = plain_values[text_value] = _plain(text_value, file, mark)
             elif tag is None:
                 value = event.value
             else:
@@ -221,32 +250,34 @@ def _build(text: str, file: str) -> Tree:
             if stack and not event.anchor:  # fast path: the common plain key or value
                 top = stack[-1]
                 if not top.is_map:
-                    locs[top.path + (len(top.value),)] = (mark.line + 1, mark.column + 1)
+                    locs[top.path + (len(top.value),)] = mark
                     top.value.append(value)
                     top.size += 1
                     continue
-                if not top.has_key and value not in top.seen:
-                    top.seen[value] = mark.line + 1
-                    top.key, top.has_key, top.key_mark = value, True, mark
-                    top.size += 1
-                    continue
-                key = top.key
-                if top.has_key and key != "<<" and not (isinstance(key, str) and key.startswith("x-")):
-                    path = top.path + (key,)
-                    locs[path] = (mark.line + 1, mark.column + 1)
-                    key_locs[path] = (top.key_mark.line + 1, top.key_mark.column + 1)
-                    top.value[key] = value
-                    top.has_key = False
-                    top.size += 1
-                    continue
+                if not top.has_key:
+                    if value not in top.seen:
+                        top.seen[value] = mark
+                        top.key, top.has_key, top.key_mark = value, True, mark
+                        top.size += 1
+                        continue
+                else:
+                    key = top.key
+                    if key != "<<" and not (key.__class__ is str and key.startswith("x-")):
+                        path = top.path + (key,)
+                        locs[path] = mark
+                        key_locs[path] = top.key_mark
+                        top.value[key] = value
+                        top.has_key = False
+                        top.size += 1
+                        continue
             path = child_path(mark)
             is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
             if not is_key:
-                locs[path] = (mark.line + 1, mark.column + 1)
+                locs[path] = mark
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
             attach(value, 1, mark, path)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        elif kind is MapStart or kind is SeqStart:
             if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
                 raise _tag_error(event.tag, file, mark)
             if len(stack) >= MAX_DEPTH:
@@ -254,11 +285,11 @@ def _build(text: str, file: str) -> Tree:
             if stack and stack[-1].is_map and not stack[-1].has_key:
                 raise fail(mark, "mapping keys must be plain text")
             path = child_path(mark)
-            locs[path] = (mark.line + 1, mark.column + 1)
-            is_map = kind is yaml.MappingStartEvent
+            locs[path] = mark
+            is_map = kind is MapStart
             stack.append(_Frame({} if is_map else [], is_map, path, event.anchor))
             total += 1
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind is MapEnd or kind is SeqEnd:
             frame = stack.pop()
             for merged in frame.merges:
                 for k, v in merged.items():
@@ -266,7 +297,7 @@ def _build(text: str, file: str) -> Tree:
             if frame.anchor:
                 anchors[frame.anchor] = (frame.value, frame.size)
             attach(frame.value, frame.size, mark, frame.path)
-        elif kind is yaml.AliasEvent:
+        elif kind is Alias:
             if event.anchor not in anchors:
                 raise fail(mark, f"alias '*{event.anchor}' refers to no anchor")
             value, size = anchors[event.anchor]
@@ -275,7 +306,7 @@ def _build(text: str, file: str) -> Tree:
                 raise fail(mark, f"aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)")
             path = child_path(mark)
             if not (stack and stack[-1].is_map and not stack[-1].has_key):
-                locs[path] = (mark.line + 1, mark.column + 1)
+                locs[path] = mark
             attach(value, size, mark, path)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
