@@ -9,6 +9,7 @@ from enum import Enum
 from pydantic import BaseModel
 
 from .model import Strategy
+from .model.fielddocs import document_fields
 from .years import Year, YearRange
 
 BEGIN = "<!-- BEGIN GENERATED REFERENCE (tebiki docs) -->"
@@ -55,6 +56,7 @@ def _describe(tp, found: list[type]) -> str:
 
 def reference_markdown() -> str:
     """Markdown tables of every part of the format, starting at the root (Strategy)."""
+    document_fields(Strategy)
     found: list[type] = [Strategy]
     out = [BEGIN, ""]
     i = 0

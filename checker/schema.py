@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 
 from .model import Strategy
+from .model.fielddocs import document_fields
 
 SCHEMA_ID = "https://github.com/tebiki-checker/tebiki-checker/schema/strategy-1.json"
 
 
 def strategy_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a strategy file."""
+    document_fields(Strategy)
     schema = Strategy.model_json_schema()
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -35,7 +35,7 @@ NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)  # no use_attribute_docstrings: it parses the source at import
 
 
 class Localized(_Strict):
@@ -262,6 +262,17 @@ def _parse(path: Path, model: type[BaseModel]):
         raise InputError(problems_of(exc, tree, file, model)) from None
 
 
+@lru_cache(maxsize=None)
+def _hints(fn) -> dict:
+    """A check's parameter types (evaluating the annotations is slow; there are a few dozen checks)."""
+    return typing.get_type_hints(fn)
+
+
+@lru_cache(maxsize=None)
+def _adapter(annotation) -> TypeAdapter:
+    return TypeAdapter(annotation)
+
+
 def _check_binding(rule: RuleRecord, tree: Tree, file: str, reference: Reference) -> list[Problem]:
     """The rule's check exists, its params fit the check's signature, and the rule can match."""
 
@@ -276,7 +287,7 @@ def _check_binding(rule: RuleRecord, tree: Tree, file: str, reference: Reference
         return [problem(("check",), f"rule {rule.code}: unknown check '{rule.check}'{hint}")]
     problems = []
     accepted = {n: p for n, p in spec.signature.parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
-    hints = typing.get_type_hints(spec.fn)
+    hints = _hints(spec.fn)
     for name, value in rule.params.items():
         if name not in accepted:
             close = difflib.get_close_matches(name, list(accepted), n=1)
@@ -286,7 +297,7 @@ def _check_binding(rule: RuleRecord, tree: Tree, file: str, reference: Reference
         annotation = hints.get(name)
         if annotation is not None:
             try:
-                TypeAdapter(annotation).validate_python(value, strict=True)
+                _adapter(annotation).validate_python(value, strict=True)
             except ValidationError as exc:
                 problems.append(problem(("params", name), f"rule {rule.code}: bad parameter {name}={value!r}: {exc.errors()[0]['msg']}"))
     for name, param in accepted.items():

@@ -32,9 +32,8 @@ class Spec(BaseModel):
     it is set by the loader and is not part of the data.
     """
 
-    model_config = ConfigDict(
+    model_config = ConfigDict(  # field docstrings become descriptions on demand: model/fielddocs.py
         extra="forbid",
-        use_attribute_docstrings=True,
         validate_default=False,
         populate_by_name=True,
     )
@@ -44,7 +43,8 @@ class Spec(BaseModel):
     @property
     def loc(self) -> tuple[int, int] | None:
         """(line, column) where this part starts in its YAML file, if it was loaded from one."""
-        return self._loc
+        private = self.__pydantic_private__  # read directly: `self._loc` goes through pydantic's slow __getattr__
+        return private.get("_loc") if private else None
 
 
 class SourceRef(Spec):
