@@ -29,10 +29,10 @@ def planned_text(g: StrategyGraph, node: str, *, indicators: bool = True) -> str
     cached = g.memo.get(key)
     if cached is not None:
         return cached
-    part = g.part(node)
-    pieces: list[str] = [g.name(node), getattr(part, "text", None) or ""]
-    pieces.extend(getattr(part, "main_examples", None) or [])
-    pieces.extend(getattr(part, "projects", None) or [])
+    fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
+    pieces: list[str] = [g.name(node), fields.get("text") or ""]
+    pieces.extend(fields.get("main_examples") or [])
+    pieces.extend(fields.get("projects") or [])
     if indicators:
         pieces.extend(g.name(i) for i in g.kpis(node) + g.out(node, *_ATTACHED))
     text = g.memo[key] = norm(" ".join(p for p in pieces if p))
@@ -57,9 +57,60 @@ def _normalised(words: Iterable[str]) -> tuple[tuple[str, str], ...]:
     return entry[1]
 
 
+class _Index:
+    """The words of one or more lists, by the first character of their normalised form.
+
+    A word can occur in a text only if its first character does, so a text is
+    tested against the words starting with one of its characters rather than
+    against every word of every list: the same answer as `n in text` for each
+    word, with a fraction of the tests.
+    """
+
+    __slots__ = ("lists", "by_char", "size")
+
+    def __init__(self, lists: tuple):
+        self.lists = lists  # kept so that the ids the cache is keyed by stay taken
+        self.size = len(lists)
+        self.by_char: dict[str, list[tuple[str, int, int, str]]] = {}
+        for li, words in enumerate(lists):
+            for pos, (w, n) in enumerate(_normalised(words)):
+                self.by_char.setdefault(n[0], []).append((n, li, pos, w))
+
+    def find(self, text: str) -> list[list[str]]:
+        """For each list, its words (as written) that occur in the normalised text, in the list's order."""
+        hits = []
+        by_char = self.by_char
+        for ch in by_char.keys() & set(text):
+            for entry in by_char[ch]:
+                if entry[0] in text:
+                    hits.append(entry)
+        result: list[list[str]] = [[] for _ in range(self.size)]
+        if hits:
+            hits.sort(key=lambda e: (e[1], e[2]))
+            for _, li, _, w in hits:
+                result[li].append(w)
+        return result
+
+
+_INDEXES: dict[tuple[int, ...], _Index] = {}
+
+
+def index(lists: tuple) -> _Index:
+    """The index of these word lists (cached by their identity, like `_normalised`)."""
+    key = tuple(map(id, lists))
+    idx = _INDEXES.get(key)
+    if idx is None or any(a is not b for a, b in zip(idx.lists, lists)):
+        idx = _Index(lists)
+        if all(isinstance(words, (list, tuple)) for words in lists):
+            _INDEXES[key] = idx
+    return idx
+
+
 def found(text: str, words: Iterable[str]) -> list[str]:
     """The words (as written in the pack) that occur in an already normalised text, without repeats."""
-    return [w for w, n in _normalised(words) if n in text]
+    if not isinstance(words, (list, tuple)):
+        return [w for w, n in _normalised(words) if n in text]
+    return index((words,)).find(text)[0]
 
 
 def subtree(g: StrategyGraph, node: str) -> list[str]:

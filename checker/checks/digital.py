@@ -36,14 +36,14 @@ def digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text 
 
 
 def _digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text | None:
-    part = g.part(node)
-    declared = getattr(part, "digital", None)
+    fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
+    declared = fields.get("digital")
     if declared is True:
         return both("digital: true と宣言", "declared digital: true")
     if declared is False:
         return None
-    pieces = [g.name(node), getattr(part, "text", None) or ""]
-    pieces += list(getattr(part, "main_examples", None) or []) + list(getattr(part, "projects", None) or [])
+    pieces = [g.name(node), fields.get("text") or ""]
+    pieces += list(fields.get("main_examples") or []) + list(fields.get("projects") or [])
     matched = [(p, found(norm(p), reference.digital_signals)) for p in pieces if p]
     matched = [(p, w) for p, w in matched if w]
     if not matched:
@@ -55,7 +55,8 @@ def _digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text
 
 def tracks_digital(g: StrategyGraph, kpi: str, reference: Reference) -> bool:
     """A KPI tracks digital means: declared, or worded so."""
-    declared = getattr(g.part(kpi), "digital", None)
+    part = g.part(kpi)
+    declared = part.__dict__.get("digital") if part is not None else None
     if declared is not None:
         return declared
     return bool(found(norm(g.name(kpi)), reference.digital_signals))

@@ -18,7 +18,7 @@ from ..engine.context import Context
 from ..engine.pack import NationalDirection, Reference
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType, StrategyGraph
-from ._signals import found, planned_text, quote, quote_en, subtree
+from ._signals import index, planned_text, quote, quote_en, subtree
 
 _TYPES = {"goal": NodeType.goal, "direction": NodeType.direction}
 
@@ -39,8 +39,8 @@ def _node_signals(g: StrategyGraph, node: str, reference: Reference) -> dict[str
     key = ("node_signals", node, id(reference))
     cached = g.memo.get(key)
     if cached is None:
-        text = planned_text(g, node)
-        cached = g.memo[key] = {d.code: w for d in reference.directions if (w := found(text, d.signals))}
+        found_words = index(tuple(d.signals for d in reference.directions)).find(planned_text(g, node))
+        cached = g.memo[key] = {d.code: w for d, w in zip(reference.directions, found_words) if w}
     return cached
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import replace
-from string import Formatter
 
 from ..graph import StrategyGraph
 from ..model import Level
@@ -32,7 +31,7 @@ def _render(template: str, values: dict, lang: str) -> str:
                 v.get(lang) if isinstance(v, Text) else str(v) for v in value
             )
         shown[key] = value
-    return Formatter().vformat(template, (), shown)
+    return template.format_map(shown)  # as Formatter().vformat(template, (), shown), without its Python-level parsing
 
 
 def _applies(rule: RuleRecord, level: Level) -> bool:
