@@ -14,7 +14,7 @@ from .config import Config
 from .engine.finding import Finding, Severity
 from .engine.pack import Pack, load_pack, pack_dir
 from .engine.run import run_pack
-from .graph import build_graph
+from .graph import StrategyGraph, build_graph
 from .load import InputError, Problem, load
 from .model import Strategy
 
@@ -27,6 +27,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     strategy: Strategy | None = None
+    graph: StrategyGraph | None = field(default=None, repr=False, compare=False)
+    """The strategy's graph, when the caller asked to keep it (`check_file(keep_graph=True)`)."""
 
     @property
     def ok(self) -> bool:
@@ -51,10 +53,14 @@ def check_strategy(
     today: _dt.date | None = None,
 ) -> list[Finding]:
     """Check a loaded strategy with the configured rules; findings are sorted by line, then rule."""
+    return _check(strategy, config, pack, today)[1]
+
+
+def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None) -> tuple[StrategyGraph, list[Finding]]:
     config = config or Config()
     pack = pack or get_pack(config)
     graph = build_graph(strategy)
-    return run_pack(
+    return graph, run_pack(
         graph,
         pack,
         config.enabled(pack, strategy.file),
@@ -71,11 +77,15 @@ def check_file(
     pack: Pack | None = None,
     encoding: str | None = None,
     today: _dt.date | None = None,
+    keep_graph: bool = False,
 ) -> FileResult:
-    """Load and check one file; input problems are returned, not raised."""
+    """Load and check one file; input problems are returned, not raised.
+
+    `keep_graph`: keep the graph the rules ran on in the result (the audit reads its facts off it).
+    """
     try:
         strategy = load(path, encoding=encoding)
     except InputError as exc:
         return FileResult(file=str(path), problems=exc.problems)
-    findings = check_strategy(strategy, config=config, pack=pack, today=today)
-    return FileResult(file=str(path), findings=findings, strategy=strategy)
+    graph, findings = _check(strategy, config, pack, today)
+    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None)

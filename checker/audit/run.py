@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import datetime as _dt
+import gc
+import multiprocessing
 import json
 import os
 import re
@@ -141,6 +143,8 @@ _STATE: dict = {}
 def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encoding: str | None, today) -> None:
     _STATE.clear()
     _STATE.update(config=config, pack=get_pack(config), layout=layout, pref=pref, lang=lang, encoding=encoding, today=today)
+    if multiprocessing.parent_process() is not None:  # a worker: what it holds now lives as long as it does
+        gc.freeze()
 
 
 def _finding_entry(f: Finding, lang: str) -> dict:
@@ -168,13 +172,13 @@ def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
     config, pack, layout, pref, lang = s["config"], s["pack"], s["layout"], s["pref"], s["lang"]
     try:
         if result is None:
-            result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"])
+            result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True)
         facts = None
         findings = list(result.findings)
         xp: list[Finding] = []
         related: list[Finding] = []
         if result.ok:
-            facts = extract(result.strategy, build_graph(result.strategy), pack)
+            facts = extract(result.strategy, result.graph or build_graph(result.strategy), pack)
             if pref is not None:
                 checks = {f.code: pack.by_code[f.code].check for f in findings if f.code in pack.by_code}
                 related = [f for f in findings if checks.get(f.code) in crosscheck.RELATED_CHECKS.values()]

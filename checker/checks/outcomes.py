@@ -42,6 +42,7 @@ from ..engine.registry import Hit, check
 from ..graph import EdgeType, NodeType, StrategyGraph
 from ..model import Indicator, IndicatorKind
 from ..text import norm
+from ._signals import found as present
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 """Bracketed remarks (after NFKC, full-width parentheses are ASCII): '（1990年度比）', '（1日平均）'."""
@@ -86,9 +87,7 @@ class Verdict:
 def _matches(text: str, words: list[str]) -> list[tuple[int, int, str]]:
     """(end, length, word) of every occurrence of every word."""
     found = []
-    for word in dict.fromkeys(norm(w) for w in words):
-        if not word:
-            continue
+    for word in dict.fromkeys(norm(w) for w in present(text, words)):  # only the words that occur, in the list's order
         start = text.find(word)
         while start >= 0:
             found.append((start + len(word), len(word), word))

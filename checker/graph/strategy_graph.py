@@ -14,6 +14,7 @@ from .types import EdgeType, NodeType
 
 ND_PREFIX = "nd:"
 """National direction nodes are keyed ``nd:<code>``."""
+_ND_CUT = len(ND_PREFIX)
 _PLANNED = (NodeType.goal, NodeType.direction, NodeType.measure)
 _INDICATORS = (NodeType.kgi, NodeType.numerical_target, NodeType.kpi, NodeType.indicator)
 
@@ -158,7 +159,9 @@ class StrategyGraph:
 
     def edges(self, node_id: str, type_: EdgeType) -> list[tuple[str, dict]]:
         """(target, edge attributes) of the node's outgoing edges of one type."""
-        return [(v, d) for k, v, d in self._out.get(node_id, ()) if k is type_]
+        if type_ not in self._outk.get(node_id, ()):
+            return []
+        return [(v, d) for k, v, d in self._out[node_id] if k is type_]
 
     # -- hierarchy -----------------------------------------------------------------------
     def parent(self, node_id: str) -> str | None:
@@ -206,22 +209,33 @@ class StrategyGraph:
 
     def kpis(self, node_id: str, *, relisted: bool = True) -> list[str]:
         """KPIs set at exactly this goal, direction or measure (re-listed ones too unless told not)."""
-        return [v for v, d in self.edges(node_id, EdgeType.measured_by) if relisted or not d.get("relisted")]
+        if relisted:
+            by_type = self._outk.get(node_id)
+            return list(by_type.get(EdgeType.measured_by, ())) if by_type else []
+        return [v for v, d in self.edges(node_id, EdgeType.measured_by) if not d.get("relisted")]
 
     def covering_kpis(self, node_id: str) -> list[str]:
         """KPIs that cover a node: its own, or those of a direction or goal above it (手引き 4-2 ①②③)."""
-        found = list(self.kpis(node_id))
-        for up in self.ancestors(node_id):
-            found.extend(self.kpis(up))
-        return list(dict.fromkeys(found))
+        key = ("covering_kpis", node_id)
+        cached = self.memo.get(key)
+        if cached is None:
+            found = self.kpis(node_id)
+            for up in self.ancestors(node_id):
+                found.extend(self.kpis(up))
+            cached = self.memo[key] = list(dict.fromkeys(found))
+        return list(cached)
 
     def pillars(self, node_id: str) -> list[str]:
         """Pillars a goal, direction or measure contributes to (declared or by ● mark)."""
-        return self.out(node_id, EdgeType.contributes_to)
+        by_type = self._outk.get(node_id)
+        return list(by_type.get(EdgeType.contributes_to, ())) if by_type else []
 
     def national_directions(self, node_id: str) -> list[str]:
         """National direction codes declared for a node."""
-        return [n.removeprefix(ND_PREFIX) for n in self.out(node_id, EdgeType.aligned_with)]
+        by_type = self._outk.get(node_id)
+        if not by_type or EdgeType.aligned_with not in by_type:
+            return []
+        return [n[_ND_CUT:] for n in by_type[EdgeType.aligned_with]]
 
     def planned(self) -> list[str]:
         """Goals, directions and measures, in file order."""
