@@ -88,6 +88,7 @@ def _doc(context) -> str:
     return json.dumps({"@context": context, "@id": "https://e.org/a", "name": "x"})
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_rdflib_alone_reads_a_local_context_file(context_file):
     """Why the guard exists: plain rdflib opens a context given as a local path."""
     from rdflib import Graph
@@ -128,6 +129,7 @@ def test_import_keyword_is_refused(context_file):
     assert not _touches(events, context_file.name)
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_second_guard_refuses_even_if_the_scan_were_bypassed(server):
     from rdflib import Graph
 
