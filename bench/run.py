@@ -1,0 +1,350 @@
+#!/usr/bin/env python3
+"""Benchmarks of issue #7: each ratio measured side by side in one run.
+
+    .venv/bin/python bench/run.py            # full: 15 floor processes, audits of 100/1,000/2,000/5,000
+    .venv/bin/python bench/run.py --quick    # a couple of minutes: fewer repetitions, audits up to 2,000
+    .venv/bin/python bench/run.py --only floor,cli --json out.json
+
+1. floor  – parsing examples/toyonaka.yaml with yaml.load(CSafeLoader) vs our load + graph +
+            all rules on it.  Goal ≤ 2x, judged on the cold run (fresh process).
+2. cli    – `tebiki check examples/toyonaka.yaml` vs `python -c "import yaml, pydantic,
+            networkx, typer"`, whole processes, interleaved.  Goal ≤ 1.5x.  Also checks with
+            -X importtime that the check command imports none of the deferred modules.
+3. scale  – `tebiki audit` of generated strategies: time per strategy at each size (linear?),
+            2,000 in under 15 s, peak memory of the parent and its workers under 300 MB.
+4. peer   – the rules that ontologies/shapes.ttl mirrors, run by pySHACL on the exported
+            graphs vs by our engine on the same strategies.  Goal: ours ≥ 20x faster.
+
+Timings are medians of interleaved repetitions (A, B, A, B, ...), so that a neighbour's load on
+this shared machine falls on both sides alike.  Nothing here asserts: it prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+TOYONAKA = ROOT / "examples" / "toyonaka.yaml"
+CACHE = Path(os.environ.get("TEBIKI_BENCH_CACHE", Path(tempfile.gettempdir()) / "tebiki-bench"))
+"""Generated strategies are kept here between runs (same seed, same files)."""
+SEED = 1
+
+results: list[dict] = []
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def median(xs) -> float:
+    return statistics.median(xs)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def record(name: str, goal: str, measured: str, met: bool | None, **extra) -> None:
+    results.append({"benchmark": name, "goal": goal, "measured": measured, "met": met, **extra})
+    verdict = {True: "MET", False: "NOT MET", None: "-"}[met]
+    say(f"  => {name}: {measured}  (goal {goal}: {verdict})")
+
+
+def machine() -> dict:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+        mem_gib = f"{int(mem) / 1048576:.0f} GiB"
+    except (OSError, IndexError, ValueError):
+        mem_gib = "?"
+    import pydantic
+    import yaml
+
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "memory": mem_gib,
+        "python": platform.python_version(),
+        "pydantic": pydantic.VERSION,
+        "pyyaml": yaml.__version__ + (" (libyaml)" if getattr(yaml, "__with_libyaml__", False) else ""),
+        "os": platform.platform(),
+        "load_average_at_start": os.getloadavg(),
+    }
+
+
+# -- 1. floor ------------------------------------------------------------------------------------
+
+
+def bench_floor(quick: bool) -> None:
+    processes, reps = (5, 10) if quick else (15, 20)
+    say(f"[floor] {processes} fresh processes; each: start as the CLI (imports, rule pack, gc.freeze()),")
+    say(f"        then our first run (cold), then {reps} x (CSafeLoader parse, our run with caches warm,")
+    say("        CSafeLoader parse, our run after clearing the module caches); medians over all of them")
+    cold, floors, warm, cleared = [], [], [], []
+    for _ in range(processes):
+        out = subprocess.run([PY, str(ROOT / "bench" / "_floor.py"), str(TOYONAKA), str(reps)],
+                             capture_output=True, text=True, check=True, cwd=ROOT)
+        data = json.loads(out.stdout)
+        cold.append(data["cold"])
+        floors += data["floor"]
+        warm += data["warm"]
+        cleared += data["cleared"]
+    floor = median(floors)
+
+    def parts(runs):
+        return [median(r[i] for r in runs) for i in range(3)]
+
+    for label, runs in (("cold (first run in a process)", cold), ("cleared caches", cleared), ("warm caches", warm)):
+        load, graph, rules = parts(runs)
+        total = median(sum(r) for r in runs)
+        say(f"  ours, {label:30}: {ms(total)} = load {ms(load)} + graph {ms(graph)} + rules {ms(rules)}"
+            f"  -> {total / floor:.2f}x")
+    say(f"  floor, yaml.load(CSafeLoader)         : {ms(floor)}")
+    total_cold = median(sum(r) for r in cold)
+    record("floor", "<= 2.0x (cold)", f"{total_cold / floor:.2f}x cold ({ms(total_cold)} vs {ms(floor)}); "
+           f"{median(sum(r) for r in warm) / floor:.2f}x warm", total_cold / floor <= 2.0,
+           cold_ms=total_cold * 1000, floor_ms=floor * 1000, warm_ms=median(sum(r) for r in warm) * 1000,
+           cleared_ms=median(sum(r) for r in cleared) * 1000,
+           cold_parts_ms=[x * 1000 for x in parts(cold)])
+
+
+# -- 2. CLI start --------------------------------------------------------------------------------
+
+DEFERRED = ("rdflib", "pyshacl", "checker.html", "checker.report.fmt_html", "checker.report.fmt_sarif",
+            "checker.report.fmt_junit", "checker.report.fmt_json", "checker.report.fmt_markdown",
+            "checker.report.fmt_github", "checker.audit", "checker.rdf", "rich", "jsonschema", "lxml")
+
+
+def _tebiki() -> list[str]:
+    script = Path(PY).parent / "tebiki"
+    return [str(script)] if script.exists() else [PY, "-m", "checker"]
+
+
+def bench_cli(quick: bool) -> None:
+    reps = 10 if quick else 30
+    base = [PY, "-c", "import yaml, pydantic, networkx, typer"]
+    ours = [*_tebiki(), "check", str(TOYONAKA.relative_to(ROOT))]
+    say(f"[cli]   {reps} x (baseline process, tebiki process), interleaved, wall time of each whole process")
+    for cmd in (base, ours):  # warm the OS file cache and .pyc files once
+        subprocess.run(cmd, cwd=ROOT, capture_output=True)
+    tb, to = [], []
+    for _ in range(reps):
+        for cmd, sink in ((base, tb), (ours, to)):
+            t = time.perf_counter()
+            proc = subprocess.run(cmd, cwd=ROOT, capture_output=True)
+            sink.append(time.perf_counter() - t)
+            if proc.returncode not in (0, 1):
+                raise SystemExit(f"{cmd} exited {proc.returncode}: {proc.stderr.decode()[-500:]}")
+    b, o = median(tb), median(to)
+    say(f"  python -c 'import yaml, pydantic, networkx, typer': {ms(b)}")
+    say(f"  tebiki check examples/toyonaka.yaml            : {ms(o)}")
+    imported = _imports([PY, "-X", "importtime", "-m", "checker", "check", str(TOYONAKA.relative_to(ROOT))])
+    leaked = sorted(m for m in imported if any(m == d or m.startswith(d + ".") for d in DEFERRED))
+    say(f"  -X importtime: {len(imported)} modules imported; deferred ones imported anyway: {', '.join(leaked) or 'none'}")
+    record("cli", "<= 1.5x", f"{o / b:.2f}x ({ms(o)} vs {ms(b)})", o / b <= 1.5,
+           ours_ms=o * 1000, base_ms=b * 1000, deferred_imported=leaked)
+
+
+def _imports(cmd: list[str]) -> set[str]:
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    names = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "package":
+                names.add(name)
+    return names
+
+
+# -- 3. scale ------------------------------------------------------------------------------------
+
+
+def _generated(count: int) -> Path:
+    """A folder with the prefecture and the first `count` municipal strategies of seed 1 (generated once)."""
+    full = CACHE / f"seed{SEED}-5000"
+    if not (full / ".complete").exists():
+        say(f"  generating 5,000 strategies (seed {SEED}) into {full} (once) ...")
+        shutil.rmtree(full, ignore_errors=True)
+        subprocess.run([PY, str(ROOT / "tools" / "generate_strategies.py"), "--count", "5000", "--seed", str(SEED),
+                        "--out", str(full)], check=True, cwd=ROOT, capture_output=True)
+        (full / ".complete").write_text("ok\n")
+    files = sorted(p for p in full.iterdir() if p.suffix == ".yaml")
+    pref = [p for p in files if p.name.startswith("00-prefecture")]
+    munis = [p for p in files if p not in pref]
+    subset = CACHE / f"seed{SEED}-{count}"
+    if not (subset / ".complete").exists():
+        shutil.rmtree(subset, ignore_errors=True)
+        subset.mkdir(parents=True)
+        for p in pref + munis[:count]:
+            (subset / p.name).symlink_to(p)
+        (subset / ".complete").write_text("ok\n")
+    return subset
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (bytes)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, stack, page = 0, [pid], os.sysconf("SC_PAGE_SIZE")
+    while stack:
+        p = stack.pop()
+        try:
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * page
+        except (OSError, ValueError, IndexError):
+            pass
+        stack.extend(children.get(p, ()))
+    return total
+
+
+def run_audit(folder: Path, jobs: int | None = None) -> dict:
+    """Run `tebiki audit` as a user does; wall time, CPU time of the process tree, peak RSS of the tree."""
+    out = Path(tempfile.mkdtemp(prefix="tebiki-bench-audit-"))
+    cmd = [*_tebiki(), "audit", str(folder), "--out", str(out)] + (["--jobs", str(jobs)] if jobs else [])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    shutil.rmtree(out, ignore_errors=True)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"audit exited {proc.returncode}: {err.decode()[-1000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "peak_tree_rss": peak[0], "max_rss_one_process": after.ru_maxrss * 1024}
+
+
+def bench_scale(quick: bool) -> None:
+    sizes = [100, 1000, 2000] if quick else [100, 1000, 2000, 5000]
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    say(f"[scale] tebiki audit (default --jobs = {jobs}) of N generated municipal strategies + 1 prefectural;")
+    say("        peak memory = RSS of the parent and all its workers summed, sampled from /proc every 50 ms;")
+    say("        CPU = user + system time of the process tree (getrusage RUSAGE_CHILDREN)")
+    rows = {}
+    for n in sizes:
+        folder = _generated(n)
+        r = run_audit(folder)
+        rows[n] = r
+        say(f"  N={n:>5}: wall {r['wall']:6.1f} s ({r['wall'] / n * 1000:5.2f} ms/strategy), "
+            f"CPU {r['cpu']:6.1f} s ({r['cpu'] / n * 1000:5.2f} ms/strategy), peak {r['peak_tree_rss'] / 2**20:4.0f} MiB "
+            f"(largest process {r['max_rss_one_process'] / 2**20:.0f} MiB), load average {os.getloadavg()[0]:.1f}")
+    small, large = min(sizes), max(sizes)
+    growth = (rows[large]["cpu"] / large) / (rows[small]["cpu"] / small)
+    say(f"  CPU per strategy at N={large} / at N={small}: {growth:.2f} (1.0 = linear)")
+    r2 = rows[2000]
+    peak = max(r["peak_tree_rss"] for r in rows.values())
+    record("scale-linear", "time per strategy does not grow with N", f"CPU/strategy ratio {large} vs {small}: {growth:.2f}",
+           growth <= 1.25, per_strategy_ms={n: r["cpu"] / n * 1000 for n, r in rows.items()})
+    record("scale-2000", "< 15 s on 2 cores", f"{r2['wall']:.1f} s wall ({r2['cpu']:.1f} s CPU)", r2["wall"] < 15,
+           wall_s=r2["wall"], cpu_s=r2["cpu"])
+    record("scale-memory", "< 300 MB peak (parent + workers)", f"{peak / 2**20:.0f} MiB", peak < 300 * 2**20,
+           peak_mib={n: r["peak_tree_rss"] / 2**20 for n, r in rows.items()})
+
+
+# -- 4. peer: pySHACL ----------------------------------------------------------------------------
+
+
+def bench_peer(quick: bool) -> None:
+    try:
+        import pyshacl  # noqa: F401
+    except ImportError:
+        say("[peer]  pySHACL is not installed (pip install 'tebiki-checker[rdf]'): skipped")
+        record("peer", ">= 20x", "skipped (no pySHACL)", None)
+        return
+    sys.path.insert(0, str(ROOT))
+    from checker import build_graph, get_pack, load, run_pack
+    from checker.rdf import to_graph
+    from checker.rdf.shacl import mirrored_rules, shapes_graph, validate
+
+    pack = get_pack()
+    shapes = shapes_graph()
+    codes = set(mirrored_rules(shapes))
+    rules = [r for r in pack.rules if r.code in codes]
+    count, reps = (3, 3) if quick else (10, 5)
+    folder = _generated(count)
+    paths = [TOYONAKA] + sorted(p for p in folder.iterdir() if p.suffix == ".yaml")[:count]
+    say(f"[peer]  {len(rules)} rules mirrored by SHACL shapes; {len(paths)} strategies (Toyonaka + generated);")
+    say(f"        per strategy {reps} x (our engine: graph + the mirrored rules; pySHACL: validate the exported")
+    say("        graph, inference off, shapes parsed once), interleaved; loading and export not timed on either side")
+    ours_t, shacl_t = [], []
+    for path in paths:
+        strategy = load(str(path))
+        for _ in range(reps):
+            t = time.perf_counter()
+            run_pack(build_graph(strategy), pack, rules)
+            ours_t.append(time.perf_counter() - t)
+            data = to_graph(strategy)
+            t = time.perf_counter()
+            validate(data, shapes)
+            shacl_t.append(time.perf_counter() - t)
+    o, s = median(ours_t), median(shacl_t)
+    say(f"  ours {ms(o)} per strategy, pySHACL {ms(s)} per strategy")
+    record("peer", ">= 20x faster than pySHACL", f"{s / o:.0f}x ({ms(o)} vs {ms(s)})", s / o >= 20,
+           ours_ms=o * 1000, shacl_ms=s * 1000, rules=len(rules))
+
+
+# -- main ----------------------------------------------------------------------------------------
+
+BENCHES = {"floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions and sizes (a couple of minutes)")
+    parser.add_argument("--only", default=",".join(BENCHES), help="comma-separated: " + ", ".join(BENCHES))
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    info = machine()
+    say("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    for name in args.only.split(","):
+        BENCHES[name.strip()](args.quick)
+        say()
+    say("| benchmark | goal | measured | met |")
+    say("|---|---|---|---|")
+    for r in results:
+        say(f"| {r['benchmark']} | {r['goal']} | {r['measured']} | {({True: 'yes', False: 'no', None: '-'})[r['met']]} |")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "results": results}, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
