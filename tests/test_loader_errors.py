@@ -230,3 +230,8 @@ def test_cli_exit_2_one_line_no_traceback(tmp_path, name):
     err_lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(err_lines) == 1 and err_lines[0].startswith(f"{path}:"), proc.stderr
     assert path.read_bytes() == before, "the input file must never be modified"
+
+
+def test_unquoted_body_code_with_leading_zero_is_read_as_the_code():
+    s = loads(GOOD.replace('code: "272035"', "code: 011002"), "f.yaml")
+    assert s.body.code == "011002"
