@@ -15,6 +15,7 @@ from typing import List, Optional
 
 import typer
 
+from .fileio import emit
 from .load.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -93,15 +94,6 @@ def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang,
     return config
 
 
-def _write(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from .fileio import write_atomic
-
-    write_atomic(output, text)
-
 
 @app.command()
 def check(
@@ -151,7 +143,7 @@ def check(
         results, outcome = apply_baseline(results, known, set(ran))
     color = format.value == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color, rules=ran, baseline=outcome)
-    _write(render(format.value, results, pack, options), output)
+    emit(render(format.value, results, pack, options), output)
     if format.value != "text" or output is not None:  # the counts, where a person reading the log sees them
         print(summary_line(results, config.lang), file=sys.stderr)
         if outcome is not None:
@@ -169,7 +161,7 @@ def schema(
     """Print the JSON Schema of the strategy file format (for editors and validators)."""
     from .schema import schema_json
 
-    _write(schema_json(), output)
+    emit(schema_json(), output)
 
 
 def _pack(edition: Optional[str]):
@@ -201,11 +193,11 @@ def list_rules(
             }
             for r in pack.rules
         ]
-        _write(json.dumps({"edition": pack.edition, "rules": data}, ensure_ascii=False, indent=2) + "\n", None)
+        emit(json.dumps({"edition": pack.edition, "rules": data}, ensure_ascii=False, indent=2) + "\n", None)
         return
     width = max(len(r.name) for r in pack.rules)
     lines = [f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {','.join(r.sections):<9}  {getattr(r.title, lang.value)}" for r in pack.rules]
-    _write("\n".join(lines) + "\n", None)
+    emit("\n".join(lines) + "\n", None)
 
 
 @app.command()
@@ -223,7 +215,7 @@ def explain(
 
         close = difflib.get_close_matches(code.upper(), list(pack.by_code), n=1) or difflib.get_close_matches(code, list(pack.by_name), n=1)
         raise _fail(f"no rule '{code}' in {pack.edition}" + (f"; did you mean {close[0]}?" if close else ""))
-    _write(rule_markdown(rule, pack), None)
+    emit(rule_markdown(rule, pack), None)
 
 
 @app.command(hidden=True)

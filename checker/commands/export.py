@@ -13,6 +13,7 @@ from typing import List, Optional
 import typer
 
 from ..cli import EXIT_ERROR, app
+from ..fileio import emit
 
 
 class RdfFormat(str, Enum):
@@ -28,15 +29,6 @@ def _need_rdflib() -> None:
         print("tebiki: this command needs rdflib: pip install 'tebiki-checker[rdf]'", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
 
-
-def _write(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from ..fileio import write_atomic
-
-    write_atomic(output, text)
 
 
 @app.command()
@@ -91,7 +83,7 @@ def export(
     except ValueError as exc:
         print(f"tebiki export: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    _write(serialize(graph, to.value), output)
+    emit(serialize(graph, to.value), output)
 
 
 @app.command("import")
@@ -118,4 +110,4 @@ def import_(
     except OSError as exc:
         print(f"{file}:1:1: cannot read: {exc.strerror or exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    _write(to_yaml(result), output)
+    emit(to_yaml(result), output)
