@@ -25,13 +25,23 @@ class Layout:
 
     areas: tuple[str, ...]
     directions: tuple[str, ...]
+    titles: tuple[tuple[str, str, str], ...] = ()
+    """(area, Japanese title, English title) for the areas the pack names."""
 
     @classmethod
     def of(cls, pack: Pack, extra_areas: tuple[str, ...] = ()) -> "Layout":
         used = {r.area.value for r in pack.rules} | set(extra_areas)
         order = [a.value for a in Area]
         areas = tuple(sorted(used, key=lambda a: (order.index(a) if a in order else len(order), a)))
-        return cls(areas, tuple(d.code for d in pack.reference.directions))
+        titles = tuple((a, pack.area_title(a, "ja"), pack.area_title(a, "en")) for a in areas)
+        return cls(areas, tuple(d.code for d in pack.reference.directions), titles)
+
+    def title(self, area: str, lang: str) -> str:
+        """The area's title in the language (the area id when unknown)."""
+        for a, ja, en in self.titles:
+            if a == area:
+                return en if lang == "en" else ja
+        return area
 
     def columns(self) -> list[str]:
         return (

@@ -114,9 +114,9 @@ def area_line(findings: list[Finding], layout: Layout, lang: str) -> str:
         warn = sum(1 for f in open_ if f.severity.value == "warning")
         if err or warn:
             counts = " ".join(x for x in (f"✖{err}" if err else "", f"▲{warn}" if warn else "") if x)
-            bits.append(f'<span class="st-fail">✗ {esc(area)} ({counts})</span>')
+            bits.append(f'<span class="st-fail">✗ {esc(layout.title(area, lang))} ({counts})</span>')
         else:
-            bits.append(f'<span class="st-pass">✓ {esc(area)}</span>')
+            bits.append(f'<span class="st-pass">✓ {esc(layout.title(area, lang))}</span>')
     return f'<p class="areas">{esc(t("area", lang))}: ' + " · ".join(bits) + "</p>"
 
 
@@ -129,7 +129,7 @@ def _status_cell(value) -> str:
 
 def overview(rows: list[dict], layout: Layout, lang: str) -> str:
     heads = [t("name", lang), t("code", lang), t("error", lang), t("warning", lang), t("info", lang),
-             t("justified", lang), t("crosscheck", lang)] + list(layout.areas) + [
+             t("justified", lang), t("crosscheck", lang)] + [layout.title(a, lang) for a in layout.areas] + [
         tl("kpis", lang), tl("outcome_share", lang), t("period", lang), tl("verification_body", lang), tl("pref_strategy", lang)]
     body = []
     for i, row in enumerate(rows):
@@ -175,13 +175,13 @@ def area_failures_chart(rows: list[dict], layout: Layout, lang: str) -> str:
     for a in layout.areas:
         fail = sum(1 for r in rows if r.get(f"area:{a}") == FAIL)
         ok = sum(1 for r in rows if r.get(f"area:{a}") not in (None, FAIL))
-        counts.append((a, {"error": fail, "justified": ok}))
+        counts.append((layout.title(a, lang), {"error": fail, "justified": ok}))
     series = [("error", t("fail", lang)), ("justified", t("pass", lang))]
     chart = stacked_bars(tl("chart_fail", lang), counts, series, uid="af", symbols={"error": "✗", "justified": "✓"})
     return f'<div class="wrap">{chart}</div>'
 
 
-def by_rule(stats: dict[str, dict], rows: list[dict], lang: str, limit: int = 60) -> str:
+def by_rule(stats: dict[str, dict], rows: list[dict], lang: str, layout: Layout, limit: int = 60) -> str:
     """One row per rule that fired: counts and the strategies affected (linked)."""
     body = []
     for code in sorted(stats):
@@ -193,7 +193,7 @@ def by_rule(stats: dict[str, dict], rows: list[dict], lang: str, limit: int = 60
         body.append(
             f'<tr><td>{esc(code)}</td><td>{esc(s["name"])}<br><small>{esc(title)}</small></td>'
             f'<td data-v="{ {"error": 3, "warning": 2, "info": 1}[s["severity"]] }">{badge(s["severity"], lang)}</td>'
-            f'<td>{esc(s["area"])}</td><td>{esc(", ".join(s["sections"]))}</td>'
+            f'<td>{esc(layout.title(s["area"], lang))}</td><td>{esc(", ".join(s["sections"]))}</td>'
             f'<td class="num">{s["findings"]}</td><td class="num">{s["justified"]}</td><td class="num">{len(s["strategies"])}</td>'
             f'<td><details><summary>{len(s["strategies"])}</summary>{"、".join(links)}{more}</details></td></tr>'
         )

@@ -467,7 +467,7 @@ def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, 
     parts = [
         ("overview", tl("overview", lang), overview(rows, layout, lang) + area_failures_chart(rows, layout, lang)),
         ("directions", tl("heatmap", lang), direction_heatmap(rows, layout, pack, lang)),
-        ("rules", tl("by_rule", lang), by_rule(stats, rows, lang)),
+        ("rules", tl("by_rule", lang), by_rule(stats, rows, lang, layout)),
         ("crosscheck", tl("crosscheck", lang),
          crosscheck_section(xp, rows, index_of, goal_rows, lang) if pref_facts else f"<p>{tl('no_prefecture', lang)}</p>"),
     ]

@@ -222,7 +222,16 @@ class PackFile(_Strict):
     """The contents of pack.yaml."""
 
     pack: PackMeta
+    areas: dict[Area, Localized]
+    """A title for every area, in Japanese and English (for reports)."""
     reference: Reference
+
+    @model_validator(mode="after")
+    def _every_area(self) -> "PackFile":
+        missing = [a.value for a in Area if a not in self.areas]
+        if missing:
+            raise ValueError(f"areas: no title for {', '.join(missing)}")
+        return self
 
 
 class SectionsFile(_Strict):
@@ -232,9 +241,18 @@ class SectionsFile(_Strict):
 class Pack:
     """A loaded, checked rule pack."""
 
-    def __init__(self, path: Path, meta: PackMeta, reference: Reference, sections: list[Section], rules: list[RuleRecord]):
+    def __init__(
+        self,
+        path: Path,
+        meta: PackMeta,
+        reference: Reference,
+        sections: list[Section],
+        rules: list[RuleRecord],
+        areas: dict[Area, Localized] | None = None,
+    ):
         self.path = path
         self.meta = meta
+        self.areas = {a.value: t for a, t in (areas or {}).items()}
         self.reference = reference
         self.sections = sections
         self.rules = sorted(rules, key=lambda r: r.code)
@@ -244,6 +262,11 @@ class Pack:
     @property
     def edition(self) -> str:
         return self.meta.edition
+
+    def area_title(self, area: str, lang: str = "ja") -> str:
+        """An area's title in the language (its id when the pack has none)."""
+        title = self.areas.get(area)
+        return getattr(title, lang) if title is not None else area
 
     def rule(self, code_or_name: str) -> RuleRecord | None:
         """A rule by code (case-insensitive) or name."""
@@ -381,4 +404,4 @@ def load_pack(path: str | Path) -> Pack:
         problems.append(Problem(str(root), 1, 1, "the pack has no rules"))
     if problems:
         raise InputError(problems)
-    return Pack(root, pack_file.pack, pack_file.reference, sections_file.sections, rules)
+    return Pack(root, pack_file.pack, pack_file.reference, sections_file.sections, rules, pack_file.areas)

@@ -45,7 +45,7 @@ def findings_list(findings: list[Finding], lang: str, show_node: bool = False) -
     return '<ul class="findings">' + "".join(items) + "</ul>"
 
 
-def findings_table(findings: list[Finding], lang: str, table_id: str) -> str:
+def findings_table(findings: list[Finding], lang: str, table_id: str, pack: Pack | None = None) -> str:
     """All findings, sortable, in file order."""
     if not findings:
         return f"<p>{esc(t('no_findings', lang))}</p>"
@@ -56,7 +56,7 @@ def findings_table(findings: list[Finding], lang: str, table_id: str) -> str:
         rows.append(
             f'<tr><td class="num" data-v="{f.line * 10000 + f.col}"><span class="loc">{f.line}:{f.col}</span></td>'
             f'<td data-v="{sev}">{badge(f.severity.value, lang, f.justified)}</td>'
-            f"<td>{esc(f.code)}</td><td>{esc(f.area)}</td><td>{esc(', '.join(f.sections))}</td>"
+            f"<td>{esc(f.code)}</td><td>{esc(pack.area_title(f.area, lang) if pack else f.area)}</td><td>{esc(', '.join(f.sections))}</td>"
             f"<td>{esc(f.node_name)}</td><td>{esc(f.message.get(lang))}</td></tr>"
         )
     head = "".join(
@@ -68,13 +68,13 @@ def findings_table(findings: list[Finding], lang: str, table_id: str) -> str:
     )
 
 
-def area_table(findings: list[Finding], areas: list[str], lang: str) -> str:
+def area_table(findings: list[Finding], areas: list[str], lang: str, pack: Pack) -> str:
     rows = []
     for area, c in area_counts(findings, areas):
         status = "fail" if c["error"] or c["warning"] else "pass"
         mark = "✗" if status == "fail" else "✓"
         rows.append(
-            f'<tr><td>{esc(area)}</td><td class="st-{status}">{mark} {esc(t(status, lang))}</td>'
+            f'<tr><td>{esc(pack.area_title(area, lang))}</td><td class="st-{status}">{mark} {esc(t(status, lang))}</td>'
             + "".join(f'<td class="num">{c[k]}</td>' for k in ("error", "warning", "info", "justified"))
             + "</tr>"
         )
@@ -84,9 +84,10 @@ def area_table(findings: list[Finding], areas: list[str], lang: str) -> str:
     return f'<table class="areas"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def area_chart(findings: list[Finding], areas: list[str], lang: str, uid: str) -> str:
+def area_chart(findings: list[Finding], areas: list[str], lang: str, uid: str, pack: Pack) -> str:
     series = [(k, t(k, lang)) for k in ("error", "warning", "info", "justified")]
-    return stacked_bars(t("chart_by_area", lang), area_counts(findings, areas), series, uid=uid)
+    counts = [(pack.area_title(a, lang), c) for a, c in area_counts(findings, areas)]
+    return stacked_bars(t("chart_by_area", lang), counts, series, uid=uid)
 
 
 def severity_cards(findings: list[Finding], lang: str) -> str:
@@ -209,13 +210,13 @@ def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang:
     return (
         f'<{h}>{esc(strategy.title)}</{h}>{facts}'
         f'<{h2} id="{esc(uid)}-summary">{esc(t("by_area", lang))}</{h2}>'
-        f"{severity_cards(findings, lang)}{area_table(findings, areas, lang)}"
-        f'<div class="wrap">{area_chart(findings, areas, lang, uid)}</div>'
+        f"{severity_cards(findings, lang)}{area_table(findings, areas, lang, pack)}"
+        f'<div class="wrap">{area_chart(findings, areas, lang, uid, pack)}</div>'
         f'<{h2} id="{esc(uid)}-tree">{esc(t("tree", lang))}</{h2}>{tree_html}'
         f'<{h2} id="{esc(uid)}-other">{esc(t("other_findings", lang))}</{h2}>'
         f'{findings_list(others, lang, show_node=True) or "<p>" + esc(t("no_findings", lang)) + "</p>"}'
         f'<{h2} id="{esc(uid)}-findings">{esc(t("all_findings", lang))}</{h2}>'
-        f"{findings_table(findings, lang, uid + '-table')}"
+        f"{findings_table(findings, lang, uid + '-table', pack)}"
     )
 
 
