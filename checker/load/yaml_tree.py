@@ -96,10 +96,11 @@ def _plain(value: str, file: str, mark) -> object:
         return False
     c = value[0]
     if c.isdigit() or c in "+-.":
-        if _INT.match(value):
-            return int(value)
-        if _HEX_OCT.match(value):
-            return int(value, 0)
+        if _INT.match(value) or _HEX_OCT.match(value):
+            try:
+                return int(value, 0) if value[:2] in ("0x", "0o") else int(value)
+            except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits())
+                raise InputError.at(file, mark.line + 1, mark.column + 1, f"a number of {len(value):,} digits is not a value of a strategy") from None
         if _FLOAT.match(value):
             return float(value)
         special = _SPECIAL_FLOAT.get(value.lower())
