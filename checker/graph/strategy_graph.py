@@ -55,6 +55,8 @@ class StrategyGraph:
         self._by_type: dict[NodeType, list[str]] = {}
         self._all: list[tuple[str, NodeType]] = []
         self._data: dict[str, dict] = {}
+        self._refs: list[tuple[str, str, dict]] = []
+        """(holder, KPI, attributes) of every reference to a KPI ({ref: id}), in file order."""
         self.memo: dict = {}
         """Per-graph cache for values checks derive (keyed by the check's own tuples)."""
 
@@ -96,8 +98,16 @@ class StrategyGraph:
         data = self._edge.get((src, dst, type_))
         if data is None:
             data = self._edge[src, dst, type_] = dict(attrs)
+        elif type_ is EdgeType.measured_by:
+            # The same KPI listed twice at one holder: the edge must not depend on which comes
+            # first, so a listing of its own (not 【再掲】) wins over a re-listing, else the first stays.
+            if data.get("relisted") and not attrs.get("relisted"):
+                data.clear()
+                data.update(attrs)
         else:
             data.update(attrs)
+        if attrs.get("ref") is not None:
+            self._refs.append((src, dst, dict(attrs)))
         self._out[src].append((type_, dst, data))
         self._in[dst].append((type_, src, data))
         self._outk[src].setdefault(type_, []).append(dst)
@@ -246,12 +256,11 @@ class StrategyGraph:
         return self.nodes(*_INDICATORS)
 
     def iter_relistings(self) -> Iterator[tuple[str, str, dict]]:
-        """(holder, KPI, edge attributes) for every 【再掲】 reference."""
-        for u, edges in self._out.items():  # networkx's order: nodes, then targets, then keys, each as first added
-            by_target: dict[str, dict[EdgeType, dict]] = {}
-            for k, v, d in edges:
-                by_target.setdefault(v, {}).setdefault(k, d)
-            for v, keys in by_target.items():
-                d = keys.get(EdgeType.measured_by)
-                if d is not None and d.get("relisted"):
-                    yield u, v, d
+        """(holder, KPI, attributes of that reference) for every 【再掲】 reference, in file order.
+
+        One item per reference, also when a holder re-lists the same KPI twice (the graph has
+        one edge for both).
+        """
+        for holder, kpi, attrs in self._refs:
+            if attrs.get("relisted"):
+                yield holder, kpi, attrs
