@@ -127,6 +127,11 @@ def check(
     except InputError as exc:
         raise _fail(str(exc))
     paths = _expand(files)
+    from .fileio import refuse_input
+
+    for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+        if (message := refuse_input(target, paths, option)) is not None:
+            raise _fail(message)
     results = [check_file(p, config=config, pack=pack, encoding=encoding) for p in paths]
     for r in results:
         for problem in r.problems:

@@ -37,6 +37,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from checker.bodycode import check_digit  # noqa: E402
+from checker.fileio import write_atomic  # noqa: E402
 
 FIRST_PREFECTURE = 48
 PREF_NAMES = ["架空県", "仮想県", "見本県", "模擬県", "試験県", "例示県", "想定県", "空想県"]
@@ -348,7 +349,7 @@ def generate(count: int, seed: int, out: Path, broken: int = 0, prefecture: bool
     if prefecture:
         path = out / f"00-prefecture-{pref_code(FIRST_PREFECTURE)}.yaml"
         text = HEADER.format(seed=seed, what="the prefectural strategy of the generated set", code=pref_code(FIRST_PREFECTURE), pref=FIRST_PREFECTURE)
-        path.write_text(text + _dump(g.prefecture(FIRST_PREFECTURE)), encoding="utf-8")
+        write_atomic(path, text + _dump(g.prefecture(FIRST_PREFECTURE)))
         paths.append(path)
     used: set[str] = set()
     per_pref = MUNI_LAST - MUNI_FIRST + 1
@@ -361,11 +362,11 @@ def generate(count: int, seed: int, out: Path, broken: int = 0, prefecture: bool
         doc = g.municipality(i, pref, number, name, defects)
         what = "a municipal strategy" + (f" with defects: {', '.join(sorted(defects))}" if defects else "")
         path = out / f"m-{doc['body']['code']}.yaml"
-        path.write_text(HEADER.format(seed=seed, what=what, code=doc["body"]["code"], pref=pref) + _dump(doc), encoding="utf-8")
+        write_atomic(path, HEADER.format(seed=seed, what=what, code=doc["body"]["code"], pref=pref) + _dump(doc))
         paths.append(path)
     for n in range(broken):
         path = out / f"zz-broken-{n + 1}.yaml"
-        path.write_text("# FICTIONAL and deliberately broken (tools/generate_strategies.py --broken)\n" + BROKEN[n % len(BROKEN)].format(n=n + 1), encoding="utf-8")
+        write_atomic(path, "# FICTIONAL and deliberately broken (tools/generate_strategies.py --broken)\n" + BROKEN[n % len(BROKEN)].format(n=n + 1))
         paths.append(path)
     return paths
 

@@ -410,8 +410,9 @@ def _write_csv(path: Path, rows: list[dict], layout: Layout) -> None:
 
 def _assemble(path: Path, pieces) -> None:
     """Stream pieces (strings, or Paths whose contents are copied) into `path`, atomically."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+    from ..fileio import atomic_writer
+
+    with atomic_writer(path) as fh:
         for piece in pieces:
             if isinstance(piece, Path):
                 with open(piece, encoding="utf-8") as src:
@@ -419,9 +420,6 @@ def _assemble(path: Path, pieces) -> None:
                         fh.write(block)
             else:
                 fh.write(piece)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def _write_json(path, entries_path, pref_entry, rows, layout, pack, summary, basis, xp, related, stats, problems, pref_path, lang, directory) -> None:

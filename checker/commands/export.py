@@ -67,7 +67,13 @@ def export(
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     strategies, failed = [], False
-    for path in _expand(files):
+    paths = _expand(files)
+    from ..fileio import refuse_input
+
+    if (message := refuse_input(output, paths, "--output")) is not None:
+        print(message, file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+    for path in paths:
         try:
             strategies.append(load(path, encoding=encoding))
         except InputError as exc:

@@ -37,6 +37,11 @@ def report(
     except InputError as exc:
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
+    from ..fileio import refuse_input
+
+    if (message := refuse_input(out, [file], "--out")) is not None:
+        print(message, file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
     result = check_file(file, config=config, pack=pack, encoding=encoding)
     if result.problems:
         for problem in result.problems:
