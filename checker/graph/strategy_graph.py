@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import networkx as nx
 
 from ..model import Strategy
 from ..model.base import Spec
 from ..text import norm
 from .types import EdgeType, NodeType
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ND_PREFIX = "nd:"
 """National direction nodes are keyed ``nd:<code>``."""
@@ -45,7 +47,7 @@ class StrategyGraph:
     def __init__(self, strategy: Strategy):
         self.strategy = strategy
         self.file = strategy.file
-        self._nx: nx.MultiDiGraph | None = None
+        self._nx = None
         self._ops: list[tuple] = []
         """add/link calls in order, replayed into networkx when `nx` is first read."""
         self._out: dict[str, list[tuple[EdgeType, str, dict]]] = {}
@@ -61,10 +63,13 @@ class StrategyGraph:
         """Per-graph cache for values checks derive (keyed by the check's own tuples)."""
 
     @property
-    def nx(self) -> nx.MultiDiGraph:
-        """The graph as a networkx MultiDiGraph (built on first use: the checks read the lists kept beside it)."""
+    def nx(self) -> "nx.MultiDiGraph":
+        """The graph as a networkx MultiDiGraph (built on first use: the checks read the lists kept beside it,
+        and networkx, about a fifth of the CLI's start-up, is imported only then)."""
         if self._nx is None:
-            graph = nx.MultiDiGraph()
+            import networkx
+
+            graph = networkx.MultiDiGraph()
             for op in self._ops:
                 if op[0] == "n":
                     graph.add_node(op[1], **op[2])

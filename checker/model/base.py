@@ -36,6 +36,7 @@ class Spec(BaseModel):
         extra="forbid",
         validate_default=False,
         populate_by_name=True,
+        defer_build=True,
     )
 
     _loc: tuple[int, int] | None = PrivateAttr(default=None)
