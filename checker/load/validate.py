@@ -165,9 +165,9 @@ def attach_locations(strategy: Spec, tree: Tree) -> list[Spec]:
     for path, part in iter_parts(strategy):
         loc = exact(path) or tree.loc(path)
         private = part.__pydantic_private__
-        if private is not None:
-            private["_loc"] = loc  # directly: pydantic's __setattr__ is slow for private attributes
+        if private is None:  # a part with no private attributes of its own (see Spec.loc)
+            object.__setattr__(part, "__pydantic_private__", {"_loc": loc})
         else:
-            part._loc = loc
+            private["_loc"] = loc
         parts.append(part)
     return parts

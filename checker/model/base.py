@@ -39,12 +39,15 @@ class Spec(BaseModel):
         defer_build=True,
     )
 
-    _loc: tuple[int, int] | None = PrivateAttr(default=None)
+    # The location lives in pydantic's private-attribute dict under "_loc", set by the loader
+    # (checker.load.validate.attach_locations).  It is not declared as a PrivateAttr: pydantic
+    # would then run an initialiser on every part it validates (close to half the validation
+    # time); pydantic still compares, copies and pickles the dict with the model.
 
     @property
     def loc(self) -> tuple[int, int] | None:
         """(line, column) where this part starts in its YAML file, if it was loaded from one."""
-        private = self.__pydantic_private__  # read directly: `self._loc` goes through pydantic's slow __getattr__
+        private = self.__pydantic_private__
         return private.get("_loc") if private else None
 
 
