@@ -18,7 +18,7 @@ from ..engine.registry import Hit, both, check
 from ..engine.finding import Text
 from ..graph import NodeType, StrategyGraph
 from ..text import norm
-from ._signals import found, quote, quote_en, subtree
+from ._signals import found, planned_text, quote, quote_en, subtree
 
 _KINDS = {
     NodeType.measure: both("具体的な施策", "Measure"),
@@ -42,6 +42,8 @@ def _digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text
         return both("digital: true と宣言", "declared digital: true")
     if declared is False:
         return None
+    if not found(planned_text(g, node, indicators=False), reference.digital_signals):
+        return None  # no digital word in the pieces joined, so none in any of them
     pieces = [g.name(node), fields.get("text") or ""]
     pieces += list(fields.get("main_examples") or []) + list(fields.get("projects") or [])
     matched = [(p, found(norm(p), reference.digital_signals)) for p in pieces if p]

@@ -31,12 +31,16 @@ def _pillars(g: StrategyGraph) -> list[str]:
 
 
 def measure_pillars(g: StrategyGraph, measure: str) -> set[str]:
-    """Pillars a measure serves: its own links, or those declared on a basic direction above it."""
-    found = set(g.pillars(measure))
-    for up in g.ancestors(measure):
-        if g.type(up) is NodeType.direction:
-            found.update(g.pillars(up))
-    return found
+    """Pillars a measure serves: its own links, or those declared on a basic direction above it (cached per graph)."""
+    key = ("measure_pillars", measure)
+    found = g.memo.get(key)
+    if found is None:
+        found = set(g.pillars(measure))
+        for up in g.ancestors(measure):
+            if g.type(up) is NodeType.direction:
+                found.update(g.pillars(up))
+        g.memo[key] = found
+    return set(found)
 
 
 def goal_pillars(g: StrategyGraph, goal: str) -> set[str]:
@@ -63,6 +67,14 @@ def _reached_by_kpi(g: StrategyGraph) -> set[str]:
     return reached
 
 
+def _reached(g: StrategyGraph, how) -> set[str]:
+    """`how(g)`, computed once per graph (the three pillar_reached rules ask for the same sets)."""
+    key = ("pillars_reached", how.__name__)
+    if key not in g.memo:
+        g.memo[key] = how(g)
+    return g.memo[key]
+
+
 @check(NodeType.strategy, NodeType.vision)
 def vision_stated(ctx: Context) -> Iterator[Hit]:
     """The strategy states its regional vision (地域ビジョン): a `vision` with a name or a text."""
@@ -80,9 +92,9 @@ def pillar_reached(ctx: Context, *, by: Literal["goal", "measure", "kpi"]) -> It
     pillars = _pillars(g)
     if not pillars:
         return
-    goals = _reached_by_goal(g)
-    measures = _reached_by_measure(g)
-    kpis = _reached_by_kpi(g) if by == "kpi" else set()
+    goals = _reached(g, _reached_by_goal)
+    measures = _reached(g, _reached_by_measure)
+    kpis = _reached(g, _reached_by_kpi) if by == "kpi" else set()
     for pillar in pillars:
         if by == "goal":
             missing = pillar not in goals
