@@ -61,8 +61,12 @@ def suggested_directions(g: StrategyGraph, node: str, reference: Reference) -> l
 
 
 def suggested(ctx: Context, nodes: list[str]) -> dict[str, list[str]]:
-    """`signal_words` for a check's context."""
-    return signal_words(ctx.graph, nodes, ctx.reference)
+    """`signal_words` for a check's context (cached per graph: several rules ask about the same subtrees)."""
+    key = ("suggested", tuple(nodes), id(ctx.reference))
+    cached = ctx.graph.memo.get(key)
+    if cached is None:
+        cached = ctx.graph.memo[key] = signal_words(ctx.graph, nodes, ctx.reference)
+    return cached
 
 
 def _label(direction: NationalDirection, words: list[str] | None = None):
