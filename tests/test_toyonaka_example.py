@@ -31,6 +31,7 @@ count, the parser and the YAML must all agree.
 from __future__ import annotations
 
 import re
+import os
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,14 @@ from checker.text import norm
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "toyonaka.yaml"
-SOURCE = Path(__file__).resolve().parents[2] / "shared/reference/toyonaka-strategy-draft-2023.txt"
+_NAME = "toyonaka-strategy-draft-2023.txt"
+_CANDIDATES = [
+    Path(os.environ["TEBIKI_REFERENCE_DIR"]) / _NAME if os.environ.get("TEBIKI_REFERENCE_DIR") else None,
+    Path(__file__).resolve().parents[2] / "shared" / "reference" / _NAME,  # ../shared beside the checkout
+    Path("/work/shared/reference") / _NAME,
+]
+SOURCE = next((p for p in _CANDIDATES if p is not None and p.is_file()), _CANDIDATES[1])
+"""The source text (not part of the repository): $TEBIKI_REFERENCE_DIR, ../shared/reference, or /work/shared/reference."""
 
 # chapter -> (施策, 施策の方向性, 主な取組み, ●, "－", defined KPIs, re-listed KPIs, supplementary)
 EXPECTED = {
