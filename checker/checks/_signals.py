@@ -29,13 +29,18 @@ def planned_text(g: StrategyGraph, node: str, *, indicators: bool = True) -> str
     cached = g.memo.get(key)
     if cached is not None:
         return cached
-    fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
-    pieces: list[str] = [g.name(node), fields.get("text") or ""]
-    pieces.extend(fields.get("main_examples") or [])
-    pieces.extend(fields.get("projects") or [])
     if indicators:
-        pieces.extend(g.name(i) for i in g.kpis(node) + g.out(node, *_ATTACHED))
-    text = g.memo[key] = norm(" ".join(p for p in pieces if p))
+        # White space separates the pieces and NFKC does not compose across it, so the
+        # normalised text with indicators is the one without them plus their names.
+        names = " ".join(g.name(i) for i in g.kpis(node) + g.out(node, *_ATTACHED))
+        text = planned_text(g, node, indicators=False) + (norm(names) if names else "")
+    else:
+        fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
+        pieces: list[str] = [g.name(node), fields.get("text") or ""]
+        pieces.extend(fields.get("main_examples") or [])
+        pieces.extend(fields.get("projects") or [])
+        text = norm(" ".join(p for p in pieces if p))
+    g.memo[key] = text
     return text
 
 

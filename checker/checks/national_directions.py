@@ -17,10 +17,11 @@ from typing import Iterator
 from ..engine.context import Context
 from ..engine.pack import NationalDirection, Reference
 from ..engine.registry import Hit, both, check
-from ..graph import NodeType, StrategyGraph
+from ..graph import EdgeType, NodeType, StrategyGraph
 from ._signals import index, planned_text, quote, quote_en, subtree
 
 _TYPES = {"goal": NodeType.goal, "direction": NodeType.direction}
+_CHILDREN = (EdgeType.has_direction, EdgeType.has_measure)
 
 
 def _known(ctx: Context) -> dict[str, NationalDirection]:
@@ -53,6 +54,34 @@ def signal_words(g: StrategyGraph, nodes: list[str], reference: Reference) -> di
         if words:
             result[direction.code] = words
     return result
+
+
+def subtree_suggested(ctx: Context, node: str) -> dict[str, list[str]]:
+    """`signal_words` of a goal or direction and everything below it, computed for all nodes in one pass.
+
+    A node's result is its own words followed by its children's results, in
+    order: the same as matching its subtree in file order, without redoing the
+    merge for every level above.
+    """
+    g, reference = ctx.graph, ctx.reference
+    key = ("subtree_suggested", id(reference))
+    table = g.memo.get(key)
+    if table is None:
+        table = {}
+        codes = [d.code for d in reference.directions]
+        for n in reversed(g.planned()):  # children are added after their parent, so they come first here
+            parts = [p for p in [_node_signals(g, n, reference)] + [table[c] for c in g.out(n, *_CHILDREN)] if p]
+            if len(parts) <= 1:
+                table[n] = parts[0] if parts else {}
+                continue
+            merged = {}
+            for code in codes:  # the pack's order
+                lists = [p[code] for p in parts if code in p]
+                if lists:
+                    merged[code] = lists[0] if len(lists) == 1 else list(dict.fromkeys(w for ws in lists for w in ws))
+            table[n] = merged
+        g.memo[key] = table
+    return table[node]
 
 
 def suggested_directions(g: StrategyGraph, node: str, reference: Reference) -> list[str]:
@@ -90,7 +119,7 @@ def serves_national_direction(ctx: Context, *, targets: list[str]) -> Iterator[H
     """Each goal or basic direction (`targets`) is aligned with a national direction: declared, or suggested by its words or those of the directions and measures below it."""
     g = ctx.graph
     for node in g.nodes(*_targets(targets)):
-        if _declared(ctx, node) or suggested(ctx, subtree(g, node)):
+        if _declared(ctx, node) or subtree_suggested(ctx, node):
             continue
         yield Hit(node, {"name": g.name(node), "goal": _goal_name(g, node)})
 
@@ -126,7 +155,7 @@ def national_directions_suggested(ctx: Context, *, targets: list[str]) -> Iterat
     for node in g.nodes(*_targets(targets)):
         if _declared(ctx, node):
             continue
-        words = suggested(ctx, subtree(g, node))
+        words = subtree_suggested(ctx, node)
         if not words:
             continue  # serves_national_direction reports it
         yield Hit(
