@@ -23,8 +23,3 @@ def norm(text: str) -> str:
     """
     return _SPACES.sub("", unicodedata.normalize("NFKC", text).translate(_EXTRA))
 
-
-def contains_any(text: str, words: tuple[str, ...] | list[str]) -> list[str]:
-    """Return the words (already normalised) found in `text` after normalisation."""
-    haystack = norm(text)
-    return [w for w in words if w in haystack]

@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 
 from ..engine.finding import Finding, Severity
-from ..engine.pack import Area, Pack
+from ..engine.pack import Pack, ordered_areas
 from ..load.errors import Problem
 from .facts import Facts
 
@@ -30,9 +30,7 @@ class Layout:
 
     @classmethod
     def of(cls, pack: Pack, extra_areas: tuple[str, ...] = ()) -> "Layout":
-        used = {r.area.value for r in pack.rules} | set(extra_areas)
-        order = [a.value for a in Area]
-        areas = tuple(sorted(used, key=lambda a: (order.index(a) if a in order else len(order), a)))
+        areas = tuple(ordered_areas([r.area.value for r in pack.rules] + list(extra_areas)))
         titles = tuple((a, pack.area_title(a, "ja"), pack.area_title(a, "en")) for a in areas)
         return cls(areas, tuple(d.code for d in pack.reference.directions), titles)
 

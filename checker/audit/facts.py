@@ -3,25 +3,24 @@
 The audit keeps these (not the models or graphs) for every file, so its memory grows with
 the number of files only by a few kilobytes each.
 
-Two readings are borrowed from the rule areas, never re-implemented here:
+Two readings come from the rule areas, never re-implemented here:
 
 - the classification of an indicator as outcome/output: `checker.checks.outcomes.classify`
   (the declared `kind`, else the kind its wording gives), and
 - the national directions a goal, direction or measure suggests by its own wording:
   `checker.checks.national_directions.suggested_directions`.
 
-`classifiers()` says which are in use; were those functions gone, the audit would fall back to
-what the file declares (`kind:`, `national_directions:`), and its outputs say which basis was
-used (``outcome_basis``, ``directions_basis``).
+The outputs name these readings (``outcome_basis``, ``directions_basis``) so that a reader of
+the CSV knows the shares are not only what the files declare.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..bodycode import prefecture_of
+from ..checks.national_directions import suggested_directions
+from ..checks.outcomes import classify
 from ..engine.finding import Finding
 from ..engine.pack import Pack
 from ..graph import NodeType, StrategyGraph
@@ -110,35 +109,17 @@ class Facts:
         return self.kpis - self.kpis_outcome - self.kpis_output
 
 
-# -- borrowed readings ---------------------------------------------------------------------
+# -- the readings the outputs name ---------------------------------------------------------
 
-
-def _borrow(module: str, name: str) -> Callable | None:
-    """A public function of a rule-area module, if that module and function exist."""
-    try:
-        mod = importlib.import_module(f"checker.checks.{module}")
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
-
-
-def _kind_classifier() -> Callable | None:
-    """`classify(indicator, reference) -> Verdict` (with `.kind`) from checker/checks/outcomes.py."""
-    return _borrow("outcomes", "classify")
-
-
-def _direction_suggester() -> Callable | None:
-    """`suggested_directions(graph, node, reference) -> list of codes` from checker/checks/national_directions.py."""
-    return _borrow("national_directions", "suggested_directions")
+OUTCOME_BASIS = "classified"
+"""Indicator kinds: the declared `kind`, else the outcome rules' reading of the wording."""
+DIRECTIONS_BASIS = "declared+suggested"
+"""National directions: declared, else suggested by the wording as the national-directions rules read it."""
 
 
 def classifiers() -> dict[str, str]:
-    """Which borrowed readings the audit uses: {'outcome_basis': ..., 'directions_basis': ...}."""
-    return {
-        "outcome_basis": "classified" if _kind_classifier() else "declared",
-        "directions_basis": "declared+suggested" if _direction_suggester() else "declared",
-    }
+    """The readings the audit uses: {'outcome_basis': ..., 'directions_basis': ...}."""
+    return {"outcome_basis": OUTCOME_BASIS, "directions_basis": DIRECTIONS_BASIS}
 
 
 # -- extraction ----------------------------------------------------------------------------
@@ -149,12 +130,9 @@ def _place(g: StrategyGraph, node: str) -> Place:
     return Place(info.id, info.type.value, info.name, info.line, info.col)
 
 
-def _kind(part, classify, reference) -> str | None:
-    """outcome/output: the declared kind, else (with the outcome rules) the kind the wording gives."""
-    if classify is not None:
-        kind = getattr(classify(part, reference), "kind", None)
-    else:
-        kind = getattr(part, "kind", None)
+def _kind(part, reference) -> str | None:
+    """outcome/output: the declared kind, else the kind the wording gives (as the outcome rules read it)."""
+    kind = classify(part, reference).kind
     return kind.value if isinstance(kind, IndicatorKind) else None
 
 
@@ -163,11 +141,8 @@ def extract(strategy: Strategy, graph: StrategyGraph, pack: Pack) -> Facts:
     g = graph
     reference = pack.reference
     order = [d.code for d in reference.directions]
-    classify = _kind_classifier()
-    suggest = _direction_suggester()
-
     kpis = g.nodes(NodeType.kpi)
-    kinds = [_kind(g.part(k), classify, reference) for k in kpis]
+    kinds = [_kind(g.part(k), reference) for k in kpis]
 
     # A node is aligned with what is declared on it, above it or below it; failing that, with
     # what its own words suggest (the reading of checker/checks/national_directions.py).
@@ -180,10 +155,10 @@ def extract(strategy: Strategy, graph: StrategyGraph, pack: Pack) -> Facts:
             declared_at.setdefault(code, _place(g, node))
     for node in g.planned():
         context = {c for n in (node, *g.ancestors(node), *g.descendants(node)) for c in own.get(n, ())}
-        if context or suggest is None:
+        if context:
             aligned[node] = context
             continue
-        codes = set(suggest(g, node, reference))
+        codes = set(suggested_directions(g, node, reference))
         for code in sorted(codes, key=lambda c: (order.index(c) if c in order else len(order), c)):
             suggested_at.setdefault(code, _place(g, node))
         aligned[node] = codes
@@ -234,10 +209,10 @@ def extract(strategy: Strategy, graph: StrategyGraph, pack: Pack) -> Facts:
         kpis=len(kpis),
         kpis_outcome=kinds.count("outcome"),
         kpis_output=kinds.count("output"),
-        outcome_basis="classified" if classify else "declared",
+        outcome_basis=OUTCOME_BASIS,
         declared=declared,
         suggested=suggested,
-        directions_basis="declared+suggested" if suggest else "declared",
+        directions_basis=DIRECTIONS_BASIS,
         direction_places=places,
         verification_body=gov is not None and gov.verification_body is not None,
         pref_ref=pref_ref,

@@ -73,10 +73,6 @@ def _digital_kpis(g: StrategyGraph, reference: Reference, nodes: list[str]) -> l
     return [k for k in kpis if tracks_digital(g, k, reference)]
 
 
-def _goal_name(g: StrategyGraph, node: str) -> str:
-    goal = g.goal_of(node)
-    return g.name(goal) if goal else ""
-
 
 @check(NodeType.strategy)
 def strategy_has_digital_measures(ctx: Context) -> Iterator[Hit]:
@@ -125,4 +121,4 @@ def digital_measure_tracked(ctx: Context, *, targets: list[str]) -> Iterator[Hit
             continue
         kpis = dict.fromkeys([*g.covering_kpis(node), *(k for d in g.descendants(node) for k in g.kpis(d))])
         if not any(tracks_digital(g, k, ref) for k in kpis):
-            yield Hit(node, {"name": g.name(node), "goal": _goal_name(g, node), "kind": _KINDS[g.type(node)], "evidence": evidence})
+            yield Hit(node, {"name": g.name(node), "goal": g.goal_name(node), "kind": _KINDS[g.type(node)], "evidence": evidence})

@@ -105,10 +105,6 @@ def _label(direction: NationalDirection, words: list[str] | None = None):
     return both(ja, en)
 
 
-def _goal_name(g: StrategyGraph, node: str) -> str:
-    goal = g.goal_of(node)
-    return g.name(goal) if goal else ""
-
 
 def _targets(targets: list[str]) -> tuple[NodeType, ...]:
     return tuple(_TYPES[t] for t in targets if t in _TYPES)
@@ -121,7 +117,7 @@ def serves_national_direction(ctx: Context, *, targets: list[str]) -> Iterator[H
     for node in g.nodes(*_targets(targets)):
         if _declared(ctx, node) or subtree_suggested(ctx, node):
             continue
-        yield Hit(node, {"name": g.name(node), "goal": _goal_name(g, node)})
+        yield Hit(node, {"name": g.name(node), "goal": g.goal_name(node)})
 
 
 @check(NodeType.strategy, provides=["direction", "code"])
@@ -162,7 +158,7 @@ def national_directions_suggested(ctx: Context, *, targets: list[str]) -> Iterat
             node,
             {
                 "name": g.name(node),
-                "goal": _goal_name(g, node),
+                "goal": g.goal_name(node),
                 "suggested": [_label(known[c], w) for c, w in words.items()],
                 "codes": ", ".join(words),
             },

@@ -56,9 +56,8 @@ def direction_has_measures(ctx: Context) -> Iterator[Hit]:
     for direction in g.nodes(NodeType.direction):
         if g.out(direction, EdgeType.has_direction, EdgeType.has_measure):
             continue
-        goal = g.goal_of(direction)
         note = _DASH_NOTE if g.part(direction).no_pillar_measures else _NO_NOTE
-        yield Hit(direction, {"name": g.name(direction), "goal": g.name(goal) if goal else "", "note": note})
+        yield Hit(direction, {"name": g.name(direction), "goal": g.goal_name(direction), "note": note})
 
 
 @check(NodeType.goal, provides=["name"])
@@ -76,5 +75,4 @@ def measure_covered_by_kpi(ctx: Context) -> Iterator[Hit]:
     g = ctx.graph
     for measure in g.nodes(NodeType.measure):
         if not g.covering_kpis(measure):
-            goal = g.goal_of(measure)
-            yield Hit(measure, {"name": g.name(measure), "goal": g.name(goal) if goal else ""})
+            yield Hit(measure, {"name": g.name(measure), "goal": g.goal_name(measure)})

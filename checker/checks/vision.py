@@ -114,8 +114,7 @@ def measure_serves_pillar(ctx: Context) -> Iterator[Hit]:
         return
     for measure in g.nodes(NodeType.measure):
         if not measure_pillars(g, measure):
-            goal = g.goal_of(measure)
-            yield Hit(measure, {"name": g.name(measure), "goal": g.name(goal) if goal else ""})
+            yield Hit(measure, {"name": g.name(measure), "goal": g.goal_name(measure)})
 
 
 @check(NodeType.goal, provides=["name"])

@@ -46,20 +46,15 @@ def export(
     The output is deterministic and lossless: `tebiki import` gives back the same strategy.
     """
     _need_rdflib()
-    from ..cli import _expand
+    from ..cli import _config, _expand
     from ..load import InputError, load
     from ..rdf import serialize, to_graph
 
     config = None
     try:
         if with_findings or config_path:
-            from ..config import Config, find_config, load_config
-
-            path = config_path or find_config(Path.cwd())
-            config = load_config(path) if path else Config()
+            config = _config(config_path, edition, None, None, None, None, False)
         if edition:
-            if config is not None:
-                config.edition = edition
             from ..engine.pack import pack_dir
 
             pack_dir(edition)  # fails early, as a usage error, on an unknown edition

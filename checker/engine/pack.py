@@ -65,6 +65,12 @@ class Area(str, Enum):
     deviations = "deviations"
 
 
+def ordered_areas(areas) -> list[str]:
+    """Area ids in the order of `Area` (unknown ones after, alphabetically), without repeats."""
+    order = [a.value for a in Area]
+    return sorted(set(areas), key=lambda a: (order.index(a) if a in order else len(order), a))
+
+
 class Wording(str, Enum):
     """The strength of the 手引き's (or the law's) wording behind a rule."""
 

@@ -206,6 +206,11 @@ class StrategyGraph:
         chain = self.ancestors(node_id)
         return chain[-1] if chain else None
 
+    def goal_name(self, node_id: str) -> str:
+        """The name of the goal a node belongs to ('' when it belongs to none), for messages."""
+        goal = self.goal_of(node_id)
+        return self.name(goal) if goal else ""
+
     def descendants(self, node_id: str, *types: NodeType) -> list[str]:
         """Directions and measures below a goal or direction, in file order, filtered by type."""
         key = ("descendants", node_id, types)

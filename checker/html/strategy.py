@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..engine.finding import Finding, Severity
-from ..engine.pack import Area, Pack
+from ..engine.pack import Pack, ordered_areas
 from ..graph import EdgeType, NodeType, StrategyGraph, build_graph
 from ..model import Indicator, Strategy
 from .charts import stacked_bars
@@ -14,9 +14,7 @@ from .page import badge, esc, page, t
 
 def areas_of(pack: Pack, findings: list[Finding]) -> list[str]:
     """The pack's areas (those its rules use) and any other area a finding names, in Area order."""
-    used = {r.area.value for r in pack.rules} | {f.area for f in findings}
-    order = [a.value for a in Area]
-    return sorted(used, key=lambda a: (order.index(a) if a in order else len(order), a))
+    return ordered_areas([r.area.value for r in pack.rules] + [f.area for f in findings])
 
 
 def area_counts(findings: list[Finding], areas: list[str]) -> list[tuple[str, dict[str, int]]]:
