@@ -27,45 +27,57 @@ _KINDS = {
 _TYPES = {"measure": NodeType.measure, "direction": NodeType.direction}
 
 
-def digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text | None:
-    """Why a measure or basic direction counts as using digital means (None if it does not); cached per graph."""
-    key = ("digital_evidence", node, id(reference))
-    if key not in g.memo:
-        g.memo[key] = _digital_evidence(g, node, reference)
-    return g.memo[key]
-
-
-def _digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text | None:
+def _pieces(g: StrategyGraph, node: str) -> list[str]:
+    """The non-empty texts of a measure or direction that may show digital means, in file order."""
     fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
-    declared = fields.get("digital")
-    if declared is True:
+    pieces = [g.name(node), fields.get("text") or "", *(fields.get("main_examples") or ()), *(fields.get("projects") or ())]
+    return [p for p in pieces if p]
+
+
+def uses_digital(g: StrategyGraph, node: str, reference: Reference) -> bool:
+    """A measure or basic direction uses digital means: declared, or a digital word in its own text (cached per graph)."""
+    key = ("uses_digital", node, id(reference))
+    hit = g.memo.get(key)
+    if hit is None:
+        declared = g.part(node).__dict__.get("digital")  # not getattr: pydantic's slow path for absent fields
+        if declared is not None:
+            hit = declared
+        else:  # no digital word in the pieces joined means none in any of them; else find the piece
+            hit = bool(found(planned_text(g, node, indicators=False), reference.digital_signals)) and any(
+                found(norm(p), reference.digital_signals) for p in _pieces(g, node)
+            )
+        g.memo[key] = hit
+    return hit
+
+
+def digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text | None:
+    """Why a measure or basic direction counts as using digital means (None if it does not), for messages."""
+    if not uses_digital(g, node, reference):
+        return None
+    fields = g.part(node).__dict__
+    if fields.get("digital") is True:
         return both("digital: true と宣言", "declared digital: true")
-    if declared is False:
-        return None
-    if not found(planned_text(g, node, indicators=False), reference.digital_signals):
-        return None  # no digital word in the pieces joined, so none in any of them
-    pieces = [g.name(node), fields.get("text") or ""]
-    pieces += list(fields.get("main_examples") or []) + list(fields.get("projects") or [])
-    matched = [(p, found(norm(p), reference.digital_signals)) for p in pieces if p]
+    matched = [(p, found(norm(p), reference.digital_signals)) for p in _pieces(g, node)]
     matched = [(p, w) for p, w in matched if w]
-    if not matched:
-        return None
     texts = [p for p, _ in matched]
     words = list(dict.fromkeys(w for _, ws in matched for w in ws))
     return both(f"{quote(texts, 3)}（語：{'、'.join(words)}）", f"{quote_en(texts, 3)} (words: {', '.join(words)})")
 
 
 def tracks_digital(g: StrategyGraph, kpi: str, reference: Reference) -> bool:
-    """A KPI tracks digital means: declared, or worded so."""
-    part = g.part(kpi)
-    declared = part.__dict__.get("digital") if part is not None else None
-    if declared is not None:
-        return declared
-    return bool(found(norm(g.name(kpi)), reference.digital_signals))
+    """A KPI tracks digital means: declared, or worded so (cached per graph)."""
+    key = ("tracks_digital", kpi, id(reference))
+    hit = g.memo.get(key)
+    if hit is None:
+        part = g.part(kpi)
+        declared = part.__dict__.get("digital") if part is not None else None
+        hit = declared if declared is not None else bool(found(norm(g.name(kpi)), reference.digital_signals))
+        g.memo[key] = hit
+    return hit
 
 
 def _digital_nodes(g: StrategyGraph, reference: Reference, nodes: list[str]) -> list[str]:
-    return [n for n in nodes if g.type(n) in _KINDS and digital_evidence(g, n, reference) is not None]
+    return [n for n in nodes if g.type(n) in _KINDS and uses_digital(g, n, reference)]
 
 
 def _digital_kpis(g: StrategyGraph, reference: Reference, nodes: list[str]) -> list[str]:
@@ -116,9 +128,9 @@ def digital_measure_tracked(ctx: Context, *, targets: list[str]) -> Iterator[Hit
     if not _digital_kpis(g, ref, g.planned()):
         return  # strategy_has_digital_kpis reports the whole strategy once
     for node in g.nodes(*(_TYPES[t] for t in targets if t in _TYPES)):
-        evidence = digital_evidence(g, node, ref)
-        if evidence is None:
+        if not uses_digital(g, node, ref):
             continue
         kpis = dict.fromkeys([*g.covering_kpis(node), *(k for d in g.descendants(node) for k in g.kpis(d))])
         if not any(tracks_digital(g, k, ref) for k in kpis):
+            evidence = digital_evidence(g, node, ref)
             yield Hit(node, {"name": g.name(node), "goal": g.goal_name(node), "kind": _KINDS[g.type(node)], "evidence": evidence})

@@ -40,7 +40,7 @@ def _node_signals(g: StrategyGraph, node: str, reference: Reference) -> dict[str
     key = ("node_signals", node, id(reference))
     cached = g.memo.get(key)
     if cached is None:
-        found_words = index(tuple(d.signals for d in reference.directions)).find(planned_text(g, node))
+        found_words = index(reference.direction_signals).find(planned_text(g, node))
         cached = g.memo[key] = {d.code: w for d, w in zip(reference.directions, found_words) if w}
     return cached
 

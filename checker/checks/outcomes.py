@@ -42,7 +42,7 @@ from ..engine.registry import Hit, check
 from ..graph import EdgeType, NodeType, StrategyGraph
 from ..model import Indicator, IndicatorKind
 from ..text import norm
-from ._signals import found as present
+from ._signals import index
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 """Bracketed remarks (after NFKC, full-width parentheses are ASCII): '（1990年度比）', '（1日平均）'."""
@@ -84,10 +84,10 @@ class Verdict:
         return Text(f"{word}（{_KIND_JA[self.kind]}を示す語）", f"{', '.join(self.reasons)} (an {self.kind.value} word)")
 
 
-def _matches(text: str, words: list[str]) -> list[tuple[int, int, str]]:
-    """(end, length, word) of every occurrence of every word."""
+def _matches(text: str, present: list[str]) -> list[tuple[int, int, str]]:
+    """(end, length, word) of every occurrence of every word of `present` (words of a list that occur in the text)."""
     found = []
-    for word in dict.fromkeys(norm(w) for w in present(text, words)):  # only the words that occur, in the list's order
+    for word in dict.fromkeys(norm(w) for w in present):  # in the list's order
         start = text.find(word)
         while start >= 0:
             found.append((start + len(word), len(word), word))
@@ -113,9 +113,9 @@ def _wording(name: str, unit: str | None, reference: Reference) -> Verdict:
 
 def _read_wording(name: str, unit: str | None, reference: Reference) -> Verdict:
     text = _BRACKETS.sub("", norm(name)) or norm(name)
-    outcome = _matches(text, reference.outcome_signals)
-    activity = _matches(text, reference.activity_signals)
-    output = _matches(text, reference.output_signals) + activity
+    lists = (reference.outcome_signals, reference.activity_signals, reference.output_signals)
+    outcome, activity, output = (_matches(text, words) for words in index(lists).find(text))
+    output += activity
     if not outcome and not output:
         if unit and norm(unit) in _ACTIVITY_UNITS:
             return Verdict(IndicatorKind.output, (f"単位:{unit}",), wording=IndicatorKind.output, activity=True)

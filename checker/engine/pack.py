@@ -15,7 +15,7 @@ import inspect
 import re
 import typing
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +205,11 @@ class Reference(_Strict):
 
     def direction(self, code: str) -> NationalDirection | None:
         return next((d for d in self.directions if d.code == code), None)
+
+    @cached_property
+    def direction_signals(self) -> tuple[list[str], ...]:
+        """Each direction's signal words, in the directions' order (one tuple, so matchers can index it once)."""
+        return tuple(d.signals for d in self.directions)
 
 
 class PackMeta(_Strict):
