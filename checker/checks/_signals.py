@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..engine.registry import prepare
 from ..graph import EdgeType, NodeType, StrategyGraph
 from ..text import norm
 
@@ -97,17 +98,23 @@ class _Index:
         return result
 
 
-_INDEXES: dict[tuple[int, ...], _Index] = {}
+_INDEXES: dict[int, _Index] = {}
+_SINGLE: dict[int, _Index] = {}
+_CACHE_LIMIT = 256
+"""Indexes are built from the pack's word lists, which live as long as the pack: a few per pack."""
 
 
 def index(lists: tuple) -> _Index:
-    """The index of these word lists (cached by their identity, like `_normalised`)."""
-    key = tuple(map(id, lists))
-    idx = _INDEXES.get(key)
-    if idx is None or any(a is not b for a, b in zip(idx.lists, lists)):
-        idx = _Index(lists)
-        if all(isinstance(words, (list, tuple)) for words in lists):
-            _INDEXES[key] = idx
+    """The index of a tuple of word lists, cached by the tuple's identity.
+
+    Pass a long-lived tuple (e.g. `Reference.direction_signals`): one built per call is
+    indexed again every time.  The tuple is kept in the index, so its id is not reused.
+    """
+    idx = _INDEXES.get(id(lists))
+    if idx is None or idx.lists is not lists:
+        if len(_INDEXES) >= _CACHE_LIMIT:
+            _INDEXES.clear()
+        idx = _INDEXES[id(lists)] = _Index(lists)
     return idx
 
 
@@ -115,7 +122,20 @@ def found(text: str, words: Iterable[str]) -> list[str]:
     """The words (as written in the pack) that occur in an already normalised text, without repeats."""
     if not isinstance(words, (list, tuple)):
         return [w for w, n in _normalised(words) if n in text]
-    return index((words,)).find(text)[0]
+    idx = _SINGLE.get(id(words))
+    if idx is None or idx.lists[0] is not words:
+        if len(_SINGLE) >= _CACHE_LIMIT:
+            _SINGLE.clear()
+        idx = _SINGLE[id(words)] = _Index((words,))
+    return idx.find(text)[0]
+
+
+@prepare
+def index_pack_words(reference) -> None:
+    """Index the pack's signal word lists when it loads, not while checking the first strategy."""
+    index(reference.direction_signals)
+    index(reference.kind_signals)
+    found("", reference.digital_signals)
 
 
 def subtree(g: StrategyGraph, node: str) -> list[str]:

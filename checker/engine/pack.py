@@ -27,7 +27,7 @@ from ..load.source import read_text
 from ..load.validate import problems_of
 from ..load.yaml_tree import Tree, parse_tree
 from .finding import Severity, Text
-from .registry import CHECKS, CheckSpec
+from .registry import CHECKS, PREPARERS, CheckSpec
 
 SECTION = r"^[1-9]-[1-9]$"
 CODE = r"^[A-Z]{2}[0-9]{2}$"
@@ -210,6 +210,11 @@ class Reference(_Strict):
     def direction_signals(self) -> tuple[list[str], ...]:
         """Each direction's signal words, in the directions' order (one tuple, so matchers can index it once)."""
         return tuple(d.signals for d in self.directions)
+
+    @cached_property
+    def kind_signals(self) -> tuple[list[str], list[str], list[str]]:
+        """The outcome, activity and output signal words (one tuple, for the same reason)."""
+        return (self.outcome_signals, self.activity_signals, self.output_signals)
 
 
 class PackMeta(_Strict):
@@ -415,4 +420,6 @@ def load_pack(path: str | Path) -> Pack:
         problems.append(Problem(str(root), 1, 1, "the pack has no rules"))
     if problems:
         raise InputError(problems)
+    for prepare in PREPARERS:
+        prepare(pack_file.reference)
     return Pack(root, pack_file.pack, pack_file.reference, sections_file.sections, rules, pack_file.areas)

@@ -65,6 +65,16 @@ def check(*node_types: NodeType, provides: Iterable[str] = (), after_findings: b
     return register
 
 
+PREPARERS: list[Callable[[object], None]] = []
+"""Functions run once on each loaded pack's reference data (e.g. to index its word lists)."""
+
+
+def prepare(fn: Callable[[object], None]) -> Callable[[object], None]:
+    """Register `fn(reference)` to run when a pack loads: per-edition work, done once rather than on the first strategy."""
+    PREPARERS.append(fn)
+    return fn
+
+
 def both(ja: str, en: str) -> Text:
     """A message value that differs by language."""
     return Text(ja, en)

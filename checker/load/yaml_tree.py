@@ -138,19 +138,26 @@ def _tag_error(tag: str, file: str, mark) -> InputError:
 
 
 class _Frame:
-    __slots__ = ("value", "is_map", "path", "key", "has_key", "key_mark", "size", "anchor", "merges", "seen")
+    """A mapping or sequence being built.
 
-    def __init__(self, value, is_map, path, anchor):
+    `start` is the count of values before it, so its size (for aliases to it) is the
+    count at its end minus `start`.  Duplicate keys are found in `value` itself; keys
+    that are not stored there (``<<`` and ``x-`` extensions) are remembered in `unstored`.
+    """
+
+    __slots__ = ("value", "is_map", "path", "key", "has_key", "key_mark", "start", "anchor", "merges", "unstored")
+
+    def __init__(self, value, is_map, path, anchor, start):
         self.value = value
         self.is_map = is_map
         self.path = path
         self.key = None
         self.has_key = False
         self.key_mark = None
-        self.size = 1
+        self.start = start
         self.anchor = anchor
         self.merges = []
-        self.seen: dict[object, int] = {}
+        self.unstored: dict[object, object] | None = None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> InputError:
@@ -198,7 +205,16 @@ def _build(text: str, file: str) -> Tree:
             return top.path + (top.key,)
         return top.path + (len(top.value),)
 
-    def attach(value, size: int, mark, path: Path) -> None:
+    def unstored(top: _Frame, key) -> None:
+        if top.unstored is None:
+            top.unstored = {}
+        top.unstored[key] = top.key_mark
+
+    def duplicate(top: _Frame, key, mark) -> InputError:
+        first = (top.unstored or {}).get(key) or key_locs[top.path + (key,)]
+        return fail(mark, f"duplicate key '{key}' (first at line {first.line + 1}): YAML would silently keep only the last one")
+
+    def attach(value, mark, path: Path) -> None:
         """Put a finished value into its parent (or make it the document root)."""
         nonlocal root_set
         if not stack:
@@ -206,17 +222,14 @@ def _build(text: str, file: str) -> Tree:
             root_set = True
             return
         top = stack[-1]
-        top.size += size
         if not top.is_map:
             top.value.append(value)
             return
         if not top.has_key:  # this value is a key
             if isinstance(value, (dict, list)):
                 raise fail(mark, "mapping keys must be plain text")
-            if value in top.seen:
-                raise fail(mark, f"duplicate key '{value}' (first at line {top.seen[value].line + 1}): "
-                           "YAML would silently keep only the last one")
-            top.seen[value] = mark
+            if value in top.value or (top.unstored and value in top.unstored):
+                raise duplicate(top, value, mark)
             top.key, top.has_key, top.key_mark = value, True, mark
             return
         key = top.key
@@ -226,8 +239,10 @@ def _build(text: str, file: str) -> Tree:
             if not all(isinstance(m, dict) for m in merges):
                 raise fail(mark, "a merge key '<<' needs a mapping or a list of mappings")
             top.merges.extend(merges)
+            unstored(top, key)
             return
         if isinstance(key, str) and key.startswith("x-"):
+            unstored(top, key)
             return
         top.value[key] = value
         key_locs[top.path + (key,)] = top.key_mark
@@ -253,13 +268,10 @@ def _build(text: str, file: str) -> Tree:
                 if not top.is_map:
                     locs[top.path + (len(top.value),)] = mark
                     top.value.append(value)
-                    top.size += 1
                     continue
                 if not top.has_key:
-                    if value not in top.seen:
-                        top.seen[value] = mark
+                    if value not in top.value and not top.unstored:
                         top.key, top.has_key, top.key_mark = value, True, mark
-                        top.size += 1
                         continue
                 else:
                     key = top.key
@@ -269,7 +281,6 @@ def _build(text: str, file: str) -> Tree:
                         key_locs[path] = top.key_mark
                         top.value[key] = value
                         top.has_key = False
-                        top.size += 1
                         continue
             path = child_path(mark)
             is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
@@ -277,7 +288,7 @@ def _build(text: str, file: str) -> Tree:
                 locs[path] = mark
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
-            attach(value, 1, mark, path)
+            attach(value, mark, path)
         elif kind is MapStart or kind is SeqStart:
             if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
                 raise _tag_error(event.tag, file, mark)
@@ -288,7 +299,7 @@ def _build(text: str, file: str) -> Tree:
             path = child_path(mark)
             locs[path] = mark
             is_map = kind is MapStart
-            stack.append(_Frame({} if is_map else [], is_map, path, event.anchor))
+            stack.append(_Frame({} if is_map else [], is_map, path, event.anchor, total))
             total += 1
         elif kind is MapEnd or kind is SeqEnd:
             frame = stack.pop()
@@ -296,8 +307,8 @@ def _build(text: str, file: str) -> Tree:
                 for k, v in merged.items():
                     frame.value.setdefault(k, v)
             if frame.anchor:
-                anchors[frame.anchor] = (frame.value, frame.size)
-            attach(frame.value, frame.size, mark, frame.path)
+                anchors[frame.anchor] = (frame.value, total - frame.start)
+            attach(frame.value, mark, frame.path)
         elif kind is Alias:
             if event.anchor not in anchors:
                 raise fail(mark, f"alias '*{event.anchor}' refers to no anchor")
@@ -308,7 +319,7 @@ def _build(text: str, file: str) -> Tree:
             path = child_path(mark)
             if not (stack and stack[-1].is_map and not stack[-1].has_key):
                 locs[path] = mark
-            attach(value, size, mark, path)
+            attach(value, mark, path)
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
