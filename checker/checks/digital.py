@@ -77,12 +77,21 @@ def tracks_digital(g: StrategyGraph, kpi: str, reference: Reference) -> bool:
 
 
 def _digital_nodes(g: StrategyGraph, reference: Reference, nodes: list[str]) -> list[str]:
-    return [n for n in nodes if g.type(n) in _KINDS and uses_digital(g, n, reference)]
+    """The measures and directions among `nodes` that use digital means (cached per graph: every DG rule asks)."""
+    key = ("digital_nodes", id(reference), tuple(nodes))
+    found_nodes = g.memo.get(key)
+    if found_nodes is None:
+        found_nodes = g.memo[key] = [n for n in nodes if g.type(n) in _KINDS and uses_digital(g, n, reference)]
+    return found_nodes
 
 
 def _digital_kpis(g: StrategyGraph, reference: Reference, nodes: list[str]) -> list[str]:
-    kpis = dict.fromkeys(k for n in nodes for k in g.kpis(n))
-    return [k for k in kpis if tracks_digital(g, k, reference)]
+    """The KPIs set at `nodes` that track digital means (cached like `_digital_nodes`)."""
+    key = ("digital_kpis", id(reference), tuple(nodes))
+    kpis = g.memo.get(key)
+    if kpis is None:
+        kpis = g.memo[key] = [k for k in dict.fromkeys(k for n in nodes for k in g.kpis(n)) if tracks_digital(g, k, reference)]
+    return kpis
 
 
 

@@ -30,7 +30,10 @@ def _known(ctx: Context) -> dict[str, NationalDirection]:
 
 def _declared(ctx: Context, node: str) -> list[str]:
     """Known codes declared on the node, on a goal or direction above it, or on anything below it."""
-    g, known = ctx.graph, _known(ctx)
+    g = ctx.graph
+    if not g.nodes(NodeType.national_direction):
+        return []  # nothing declared anywhere (a strategy that leaves it to the words)
+    known = _known(ctx)
     codes = [c for n in (*reversed(g.ancestors(node)), *subtree(g, node)) for c in g.national_directions(n)]
     return [c for c in dict.fromkeys(codes) if c in known]
 

@@ -113,8 +113,7 @@ def _wording(name: str, unit: str | None, reference: Reference) -> Verdict:
 
 def _read_wording(name: str, unit: str | None, reference: Reference) -> Verdict:
     text = _BRACKETS.sub("", norm(name)) or norm(name)
-    lists = (reference.outcome_signals, reference.activity_signals, reference.output_signals)
-    outcome, activity, output = (_matches(text, words) for words in index(lists).find(text))
+    outcome, activity, output = (_matches(text, words) for words in index(reference.kind_signals).find(text))
     output += activity
     if not outcome and not output:
         if unit and norm(unit) in _ACTIVITY_UNITS:

@@ -150,7 +150,11 @@ class StrategyGraph:
         """Nodes of the given types, in file order."""
         if len(types) == 1:
             return list(self._by_type.get(types[0], ()))
-        return [n for n, t in self._all if t in types]
+        key = ("nodes", types)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = [n for n, t in self._all if t in types]
+        return list(found)
 
     def text(self, node_id: str) -> str:
         """Name and description of a node, NFKC-normalised, for matching words."""
