@@ -137,29 +137,6 @@ def _tag_error(tag: str, file: str, mark) -> InputError:
     return InputError.at(file, mark.line + 1, mark.column + 1, f"YAML tag '{shown}' is not allowed in a strategy file")
 
 
-class _Frame:
-    """A mapping or sequence being built.
-
-    `start` is the count of values before it, so its size (for aliases to it) is the
-    count at its end minus `start`.  Duplicate keys are found in `value` itself; keys
-    that are not stored there (``<<`` and ``x-`` extensions) are remembered in `unstored`.
-    """
-
-    __slots__ = ("value", "is_map", "path", "key", "has_key", "key_mark", "start", "anchor", "merges", "unstored")
-
-    def __init__(self, value, is_map, path, anchor, start):
-        self.value = value
-        self.is_map = is_map
-        self.path = path
-        self.key = None
-        self.has_key = False
-        self.key_mark = None
-        self.start = start
-        self.anchor = anchor
-        self.merges = []
-        self.unstored: dict[object, object] | None = None
-
-
 def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -181,153 +158,166 @@ def parse_tree(text: str, file: str) -> Tree:
 
 
 def _build(text: str, file: str) -> Tree:
-    parser = _Parser(text)
+    """One pass over the event stream, by recursive descent: a mapping or sequence reads its own
+    events, so whether an event is a key or a value is where the code is, not state kept aside.
+    Plain scalars, the common case, are handled inline in both loops."""
+    get = _Parser(text).get_event
     tree = Tree(data=None)
     locs, key_locs = tree._marks, tree._key_marks
     anchors: dict[str, tuple[object, int]] = {}
-    stack: list[_Frame] = []
     total = 0
-    documents = 0
-    root_set = False
     plain_values: dict[str, object] = {}
     """Plain scalars already resolved in this file (keys repeat on every part)."""
-    Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
 
     def fail(mark, message: str) -> InputError:
         return InputError.at(file, mark.line + 1, mark.column + 1, message)
 
-    def child_path(mark) -> Path:
-        if not stack:
-            return ()
-        top = stack[-1]
-        if top.is_map:
-            return top.path + (top.key,)
-        return top.path + (len(top.value),)
+    def scalar(event) -> object:
+        tag = event.tag
+        if tag is None:
+            if not event.implicit[0]:
+                return event.value
+            text_value = event.value
+            value = plain_values.get(text_value, plain_values)
+            if value is plain_values:
+                value = plain_values[text_value] = _plain(text_value, file, event.start_mark)
+            return value
+        return _tagged(event.value, tag, file, event.start_mark)
 
-    def unstored(top: _Frame, key) -> None:
-        if top.unstored is None:
-            top.unstored = {}
-        top.unstored[key] = top.key_mark
-
-    def duplicate(top: _Frame, key, mark) -> InputError:
-        first = (top.unstored or {}).get(key) or key_locs[top.path + (key,)]
-        return fail(mark, f"duplicate key '{key}' (first at line {first.line + 1}): YAML would silently keep only the last one")
-
-    def attach(value, mark, path: Path) -> None:
-        """Put a finished value into its parent (or make it the document root)."""
-        nonlocal root_set
-        if not stack:
-            tree.data = value
-            root_set = True
-            return
-        top = stack[-1]
-        if not top.is_map:
-            top.value.append(value)
-            return
-        if not top.has_key:  # this value is a key
-            if isinstance(value, (dict, list)):
-                raise fail(mark, "mapping keys must be plain text")
-            if value in top.value or (top.unstored and value in top.unstored):
-                raise duplicate(top, value, mark)
-            top.key, top.has_key, top.key_mark = value, True, mark
-            return
-        key = top.key
-        top.has_key = False
-        if key == "<<" and top.key_mark is not None:
-            merges = value if isinstance(value, list) else [value]
-            if not all(isinstance(m, dict) for m in merges):
-                raise fail(mark, "a merge key '<<' needs a mapping or a list of mappings")
-            top.merges.extend(merges)
-            unstored(top, key)
-            return
-        if isinstance(key, str) and key.startswith("x-"):
-            unstored(top, key)
-            return
-        top.value[key] = value
-        key_locs[top.path + (key,)] = top.key_mark
-
-    while True:
-        event = parser.get_event()
-        kind = type(event)
-        mark = event.start_mark
-        if kind is Scalar:
-            tag = event.tag
-            if tag is None and event.implicit[0]:
-                text_value = event.value
-                value = plain_values.get(text_value, plain_values)
-                if value is plain_values:
-                    value = plain_values[text_value] = _plain(text_value, file, mark)
-            elif tag is None:
-                value = event.value
-            else:
-                value = _tagged(event.value, tag, file, mark)
-            total += 1
-            if stack and not event.anchor:  # fast path: the common plain key or value
-                top = stack[-1]
-                if not top.is_map:
-                    locs[top.path + (len(top.value),)] = mark
-                    top.value.append(value)
-                    continue
-                if not top.has_key:
-                    if value not in top.value and not top.unstored:
-                        top.key, top.has_key, top.key_mark = value, True, mark
-                        continue
-                else:
-                    key = top.key
-                    if key != "<<" and not (key.__class__ is str and key.startswith("x-")):
-                        path = top.path + (key,)
-                        locs[path] = mark
-                        key_locs[path] = top.key_mark
-                        top.value[key] = value
-                        top.has_key = False
-                        continue
-            path = child_path(mark)
-            is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
-            if not is_key:
-                locs[path] = mark
-            if event.anchor:
-                anchors[event.anchor] = (value, 1)
-            attach(value, mark, path)
-        elif kind is MapStart or kind is SeqStart:
-            if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
-                raise _tag_error(event.tag, file, mark)
-            if len(stack) >= MAX_DEPTH:
-                raise fail(mark, f"nesting deeper than {MAX_DEPTH} levels; this is not a strategy file")
-            if stack and stack[-1].is_map and not stack[-1].has_key:
-                raise fail(mark, "mapping keys must be plain text")
-            path = child_path(mark)
-            locs[path] = mark
-            is_map = kind is MapStart
-            stack.append(_Frame({} if is_map else [], is_map, path, event.anchor, total))
-            total += 1
-        elif kind is MapEnd or kind is SeqEnd:
-            frame = stack.pop()
-            for merged in frame.merges:
-                for k, v in merged.items():
-                    frame.value.setdefault(k, v)
-            if frame.anchor:
-                anchors[frame.anchor] = (frame.value, total - frame.start)
-            attach(frame.value, mark, frame.path)
-        elif kind is Alias:
-            if event.anchor not in anchors:
-                raise fail(mark, f"alias '*{event.anchor}' refers to no anchor")
-            value, size = anchors[event.anchor]
-            total += size
-            if total > MAX_VALUES:
-                raise fail(mark, f"aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)")
-            path = child_path(mark)
-            if not (stack and stack[-1].is_map and not stack[-1].has_key):
-                locs[path] = mark
-            attach(value, mark, path)
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise fail(mark, "only one YAML document per file ('---' starts a second one)")
-        elif kind is yaml.StreamEndEvent:
-            break
+    def count(mark, size: int = 1) -> None:
+        nonlocal total
+        total += size
         if total > MAX_VALUES:
             raise fail(mark, f"more than {MAX_VALUES:,} values; this is not a strategy file")
-    if not root_set:
-        tree.data = None
+
+    def alias(event) -> object:
+        nonlocal total
+        mark = event.start_mark
+        if event.anchor not in anchors:
+            raise fail(mark, f"alias '*{event.anchor}' refers to no anchor")
+        value, size = anchors[event.anchor]
+        total += size
+        if total > MAX_VALUES:
+            raise fail(mark, f"aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)")
+        return value
+
+    def collection(event, kind, path: Path, depth: int) -> object:
+        """A mapping or sequence whose start event has been read; returns it when its end has been."""
+        mark = event.start_mark
+        if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
+            raise _tag_error(event.tag, file, mark)
+        if depth >= MAX_DEPTH:
+            raise fail(mark, f"nesting deeper than {MAX_DEPTH} levels; this is not a strategy file")
+        start = total
+        count(mark)
+        value = mapping(path, depth + 1) if kind is MapStart else sequence(path, depth + 1)
+        if event.anchor:
+            anchors[event.anchor] = (value, total - start)
+        return value
+
+    def node(event, path: Path, depth: int) -> object:
+        """Any value (not a key): record where it starts and build it."""
+        kind = type(event)
+        locs[path] = event.start_mark
+        if kind is Scalar:
+            value = scalar(event)
+            count(event.start_mark)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+            return value
+        if kind is Alias:
+            return alias(event)
+        return collection(event, kind, path, depth)
+
+    def sequence(path: Path, depth: int) -> list:
+        nonlocal total
+        items: list = []
+        i = 0
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is SeqEnd:
+                return items
+            item_path = path + (i,)
+            if kind is Scalar and not event.anchor and event.tag is None:  # fast path: a plain or quoted item
+                locs[item_path] = event.start_mark
+                items.append(scalar(event))
+                total += 1
+                if total > MAX_VALUES:
+                    raise fail(event.start_mark, f"more than {MAX_VALUES:,} values; this is not a strategy file")
+            else:
+                items.append(node(event, item_path, depth))
+            i += 1
+
+    def mapping(path: Path, depth: int) -> dict:
+        nonlocal total
+        result: dict = {}
+        unstored: dict | None = None  # keys not kept in the result ('<<', 'x-…'), for duplicates
+        merges: list = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is MapEnd:
+                break
+            key_mark = event.start_mark
+            if kind is Scalar:
+                key = scalar(event)
+                count(key_mark)
+                if event.anchor:
+                    anchors[event.anchor] = (key, 1)
+            elif kind is Alias:
+                key = alias(event)
+                if isinstance(key, (dict, list)):
+                    raise fail(key_mark, "mapping keys must be plain text")
+            else:
+                if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
+                    raise _tag_error(event.tag, file, key_mark)
+                if depth >= MAX_DEPTH:
+                    raise fail(key_mark, f"nesting deeper than {MAX_DEPTH} levels; this is not a strategy file")
+                raise fail(key_mark, "mapping keys must be plain text")
+            if key in result or (unstored and key in unstored):
+                first = (unstored or {}).get(key) or key_locs[path + (key,)]
+                raise fail(key_mark, f"duplicate key '{key}' (first at line {first.line + 1}): "
+                           "YAML would silently keep only the last one")
+            value_path = path + (key,)
+            event = get()
+            if type(event) is Scalar and not event.anchor and event.tag is None:  # fast path: a plain or quoted value
+                locs[value_path] = event.start_mark
+                value = scalar(event)
+                total += 1  # keys are checked against the budget: every value here follows one
+            else:
+                value = node(event, value_path, depth)
+            if key.__class__ is str and (key == "<<" or key.startswith("x-")):
+                if key == "<<":
+                    found = value if isinstance(value, list) else [value]
+                    if not all(isinstance(m, dict) for m in found):
+                        raise fail(event.start_mark, "a merge key '<<' needs a mapping or a list of mappings")
+                    merges.extend(found)
+                if unstored is None:
+                    unstored = {}
+                unstored[key] = key_mark
+                continue
+            result[key] = value
+            key_locs[value_path] = key_mark
+        for merged in merges:
+            for k, v in merged.items():
+                result.setdefault(k, v)
+        return result
+
+    documents = 0
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is DocStart:
+            documents += 1
+            if documents > 1:
+                raise fail(event.start_mark, "only one YAML document per file ('---' starts a second one)")
+            tree.data = node(get(), (), 0)
+        elif kind is StreamEnd:
+            break
     return tree
+
+
+Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+DocStart, StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
