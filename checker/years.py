@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import norm
 
@@ -125,6 +126,12 @@ def parse_year(value: object) -> Year:
         return Year(year=value.year, fiscal=False, text=value.isoformat(), month=value.month, day=value.day)
     if not isinstance(value, str):
         raise YearError(f"expected a year, got {type(value).__name__}")
+    return _year_from_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _year_from_text(value: str) -> Year:
+    """`parse_year` of a text (cached: a strategy writes the same few years on every indicator)."""
     original = value.strip()
     text = norm(original)
     paren = _PAREN_RE.match(text)
@@ -152,6 +159,12 @@ def parse_year_range(value: object) -> YearRange:
         return _checked(start, end, f"{start.text}～{end.text}")
     if not isinstance(value, str):
         raise YearError("expected a span of years such as 令和5年度～令和9年度")
+    return _range_from_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _range_from_text(value: str) -> YearRange:
+    """`parse_year_range` of a text (cached, like `_year_from_text`)."""
     original = value.strip()
     text = norm(original).removesuffix("まで").removesuffix("の平均値").removesuffix("平均")
     parts = _RANGE_SPLIT.split(text)
