@@ -18,6 +18,11 @@ from ..text import norm
 _ATTACHED = (EdgeType.has_numerical_target, EdgeType.has_supplementary)
 
 
+SEPARATOR = "\x00"
+"""Between the pieces of a planned text: no YAML text and no signal word contains it, so a
+word is found in the joined text exactly when it is found in one of the pieces."""
+
+
 def planned_text(g: StrategyGraph, node: str, *, indicators: bool = True) -> str:
     """The normalised words of a goal, direction or measure, for matching signals.
 
@@ -25,22 +30,21 @@ def planned_text(g: StrategyGraph, node: str, *, indicators: bool = True) -> str
     `indicators`, also the names of the KPIs set at this level (re-listed ones
     too), its numerical targets and its supplementary indicators (補足指標):
     what a planner chose to measure says what the part is meant to achieve.
+    Each piece is normalised on its own and the pieces are joined by `SEPARATOR`.
     """
     key = ("planned_text", node, indicators)
     cached = g.memo.get(key)
     if cached is not None:
         return cached
     if indicators:
-        # White space separates the pieces and NFKC does not compose across it, so the
-        # normalised text with indicators is the one without them plus their names.
-        names = " ".join(g.name(i) for i in g.kpis(node) + g.out(node, *_ATTACHED))
-        text = planned_text(g, node, indicators=False) + (norm(names) if names else "")
+        names = [norm(g.name(i)) for i in g.kpis(node) + g.out(node, *_ATTACHED)]
+        text = SEPARATOR.join([planned_text(g, node, indicators=False), *names])
     else:
         fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
         pieces: list[str] = [g.name(node), fields.get("text") or ""]
         pieces.extend(fields.get("main_examples") or [])
         pieces.extend(fields.get("projects") or [])
-        text = norm(" ".join(p for p in pieces if p))
+        text = SEPARATOR.join([norm(p) for p in pieces if p])
     g.memo[key] = text
     return text
 

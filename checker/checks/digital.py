@@ -42,10 +42,8 @@ def uses_digital(g: StrategyGraph, node: str, reference: Reference) -> bool:
         declared = g.part(node).__dict__.get("digital")  # not getattr: pydantic's slow path for absent fields
         if declared is not None:
             hit = declared
-        else:  # no digital word in the pieces joined means none in any of them; else find the piece
-            hit = bool(found(planned_text(g, node, indicators=False), reference.digital_signals)) and any(
-                found(norm(p), reference.digital_signals) for p in _pieces(g, node)
-            )
+        else:  # a digital word in one of its pieces (they are kept apart in the planned text)
+            hit = bool(found(planned_text(g, node, indicators=False), reference.digital_signals))
         g.memo[key] = hit
     return hit
 
