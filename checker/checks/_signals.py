@@ -76,28 +76,24 @@ class _Index:
     word, with a fraction of the tests.
     """
 
-    __slots__ = ("lists", "by_char", "size")
+    __slots__ = ("lists", "by_char", "firsts", "size")
 
     def __init__(self, lists: tuple):
         self.lists = lists  # kept so that the ids the cache is keyed by stay taken
         self.size = len(lists)
-        self.by_char: dict[str, list[tuple[str, int, int, str]]] = {}
+        self.by_char: dict[str, list[tuple[int, int, str, str]]] = {}
         for li, words in enumerate(lists):
             for pos, (w, n) in enumerate(_normalised(words)):
-                self.by_char.setdefault(n[0], []).append((n, li, pos, w))
+                self.by_char.setdefault(n[0], []).append((li, pos, n, w))
+        self.firsts = frozenset(self.by_char)
 
     def find(self, text: str) -> list[list[str]]:
         """For each list, its words (as written) that occur in the normalised text, in the list's order."""
-        hits = []
-        by_char = self.by_char
-        for ch in by_char.keys() & set(text):
-            for entry in by_char[ch]:
-                if entry[0] in text:
-                    hits.append(entry)
         result: list[list[str]] = [[] for _ in range(self.size)]
+        hits = [entry for ch in self.firsts.intersection(text) for entry in self.by_char[ch] if entry[2] in text]
         if hits:
-            hits.sort(key=lambda e: (e[1], e[2]))
-            for _, li, _, w in hits:
+            hits.sort()  # by list, then position in it (unique, so the words are never compared)
+            for li, _, _, w in hits:
                 result[li].append(w)
         return result
 
