@@ -40,31 +40,44 @@ def planned_text(g: StrategyGraph, node: str, *, indicators: bool = True) -> str
         names = [norm(g.name(i)) for i in g.kpis(node) + g.out(node, *_ATTACHED)]
         text = SEPARATOR.join([planned_text(g, node, indicators=False), *names])
     else:
-        fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
-        pieces: list[str] = [g.name(node), fields.get("text") or ""]
-        pieces.extend(fields.get("main_examples") or [])
-        pieces.extend(fields.get("projects") or [])
-        text = SEPARATOR.join([norm(p) for p in pieces if p])
+        text = SEPARATOR.join([norm(p) for p in pieces(g, node)])
     g.memo[key] = text
     return text
 
 
-_NORMALISED: dict[int, tuple[object, tuple[tuple[str, str], ...]]] = {}
+def pieces(g: StrategyGraph, node: str) -> list[str]:
+    """The non-empty texts of a goal, direction or measure, as written: name, description, main examples, projects."""
+    fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
+    found_pieces = [g.name(node), fields.get("text") or "", *(fields.get("main_examples") or ()), *(fields.get("projects") or ())]
+    return [p for p in found_pieces if p]
+
+
+_CACHE_LIMIT = 256
+"""Entries per identity cache: they are built from the pack's word lists, a few per pack."""
+
+
+def _by_identity(cache: dict, owner: object, build):
+    """`build()`, cached by the identity of `owner` (a word list or a tuple of them from the pack).
+
+    The entry keeps `owner`, so its id cannot be reused by another object while cached.
+    """
+    entry = cache.get(id(owner))
+    if entry is None or entry[0] is not owner:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        entry = cache[id(owner)] = (owner, build())
+    return entry[1]
+
+
+_NORMALISED: dict[int, tuple] = {}
 
 
 def _normalised(words: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """(word as written, word normalised) for each non-empty word, without repeats.
+    """(word as written, word normalised) for each non-empty word, without repeats (cached for a list or tuple)."""
+    def pairs() -> tuple[tuple[str, str], ...]:
+        return tuple((w, norm(w)) for w in dict.fromkeys(words) if norm(w))
 
-    Word lists come from the pack and live as long as it does, so they are cached
-    by identity (the list is kept in the cache so its id cannot be reused).
-    """
-    entry = _NORMALISED.get(id(words))
-    if entry is None or entry[0] is not words:
-        pairs = tuple((w, norm(w)) for w in dict.fromkeys(words) if norm(w))
-        if not isinstance(words, (list, tuple)):
-            return pairs
-        entry = _NORMALISED[id(words)] = (words, pairs)
-    return entry[1]
+    return _by_identity(_NORMALISED, words, pairs) if isinstance(words, (list, tuple)) else pairs()
 
 
 class _Index:
@@ -76,10 +89,9 @@ class _Index:
     word, with a fraction of the tests.
     """
 
-    __slots__ = ("lists", "by_char", "firsts", "size")
+    __slots__ = ("by_char", "firsts", "size")
 
     def __init__(self, lists: tuple):
-        self.lists = lists  # kept so that the ids the cache is keyed by stay taken
         self.size = len(lists)
         self.by_char: dict[str, list[tuple[int, int, str, str]]] = {}
         for li, words in enumerate(lists):
@@ -98,36 +110,23 @@ class _Index:
         return result
 
 
-_INDEXES: dict[int, _Index] = {}
-_SINGLE: dict[int, _Index] = {}
-_CACHE_LIMIT = 256
-"""Indexes are built from the pack's word lists, which live as long as the pack: a few per pack."""
+_INDEXES: dict[int, tuple] = {}
 
 
 def index(lists: tuple) -> _Index:
     """The index of a tuple of word lists, cached by the tuple's identity.
 
     Pass a long-lived tuple (e.g. `Reference.direction_signals`): one built per call is
-    indexed again every time.  The tuple is kept in the index, so its id is not reused.
+    indexed again every time.
     """
-    idx = _INDEXES.get(id(lists))
-    if idx is None or idx.lists is not lists:
-        if len(_INDEXES) >= _CACHE_LIMIT:
-            _INDEXES.clear()
-        idx = _INDEXES[id(lists)] = _Index(lists)
-    return idx
+    return _by_identity(_INDEXES, lists, lambda: _Index(lists))
 
 
 def found(text: str, words: Iterable[str]) -> list[str]:
     """The words (as written in the pack) that occur in an already normalised text, without repeats."""
     if not isinstance(words, (list, tuple)):
         return [w for w, n in _normalised(words) if n in text]
-    idx = _SINGLE.get(id(words))
-    if idx is None or idx.lists[0] is not words:
-        if len(_SINGLE) >= _CACHE_LIMIT:
-            _SINGLE.clear()
-        idx = _SINGLE[id(words)] = _Index((words,))
-    return idx.find(text)[0]
+    return _by_identity(_INDEXES, words, lambda: _Index((words,))).find(text)[0]
 
 
 @prepare

@@ -18,7 +18,7 @@ from ..engine.registry import Hit, both, check
 from ..engine.finding import Text
 from ..graph import NodeType, StrategyGraph
 from ..text import norm
-from ._signals import found, planned_text, quote, quote_en, subtree
+from ._signals import found, pieces, planned_text, quote, quote_en, subtree
 
 _KINDS = {
     NodeType.measure: both("具体的な施策", "Measure"),
@@ -27,25 +27,28 @@ _KINDS = {
 _TYPES = {"measure": NodeType.measure, "direction": NodeType.direction}
 
 
-def _pieces(g: StrategyGraph, node: str) -> list[str]:
-    """The non-empty texts of a measure or direction that may show digital means, in file order."""
-    fields = g.part(node).__dict__  # not getattr: a model without the field would take pydantic's slow path
-    pieces = [g.name(node), fields.get("text") or "", *(fields.get("main_examples") or ()), *(fields.get("projects") or ())]
-    return [p for p in pieces if p]
+def _declared_or_worded(g: StrategyGraph, node: str, reference: Reference, words_of) -> bool:
+    """The node's `digital:` when it says, else whether a digital word occurs in `words_of(g, node)` (cached per graph)."""
+    key = ("digital", node, id(reference), words_of)
+    hit = g.memo.get(key)
+    if hit is None:
+        part = g.part(node)
+        declared = part.__dict__.get("digital") if part is not None else None  # not getattr: pydantic's slow path
+        hit = g.memo[key] = declared if declared is not None else bool(found(words_of(g, node), reference.digital_signals))
+    return hit
+
+
+def _own_words(g: StrategyGraph, node: str) -> str:
+    return planned_text(g, node, indicators=False)  # its pieces are kept apart, so no word spans two
+
+
+def _name_words(g: StrategyGraph, node: str) -> str:
+    return norm(g.name(node))
 
 
 def uses_digital(g: StrategyGraph, node: str, reference: Reference) -> bool:
-    """A measure or basic direction uses digital means: declared, or a digital word in its own text (cached per graph)."""
-    key = ("uses_digital", node, id(reference))
-    hit = g.memo.get(key)
-    if hit is None:
-        declared = g.part(node).__dict__.get("digital")  # not getattr: pydantic's slow path for absent fields
-        if declared is not None:
-            hit = declared
-        else:  # a digital word in one of its pieces (they are kept apart in the planned text)
-            hit = bool(found(planned_text(g, node, indicators=False), reference.digital_signals))
-        g.memo[key] = hit
-    return hit
+    """A measure or basic direction uses digital means: declared, or a digital word in one of its own texts."""
+    return _declared_or_worded(g, node, reference, _own_words)
 
 
 def digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text | None:
@@ -55,7 +58,7 @@ def digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text 
     fields = g.part(node).__dict__
     if fields.get("digital") is True:
         return both("digital: true と宣言", "declared digital: true")
-    matched = [(p, found(norm(p), reference.digital_signals)) for p in _pieces(g, node)]
+    matched = [(p, found(norm(p), reference.digital_signals)) for p in pieces(g, node)]
     matched = [(p, w) for p, w in matched if w]
     texts = [p for p, _ in matched]
     words = list(dict.fromkeys(w for _, ws in matched for w in ws))
@@ -63,15 +66,8 @@ def digital_evidence(g: StrategyGraph, node: str, reference: Reference) -> Text 
 
 
 def tracks_digital(g: StrategyGraph, kpi: str, reference: Reference) -> bool:
-    """A KPI tracks digital means: declared, or worded so (cached per graph)."""
-    key = ("tracks_digital", kpi, id(reference))
-    hit = g.memo.get(key)
-    if hit is None:
-        part = g.part(kpi)
-        declared = part.__dict__.get("digital") if part is not None else None
-        hit = declared if declared is not None else bool(found(norm(g.name(kpi)), reference.digital_signals))
-        g.memo[key] = hit
-    return hit
+    """A KPI tracks digital means: declared, or a digital word in its name."""
+    return _declared_or_worded(g, kpi, reference, _name_words)
 
 
 def _digital_nodes(g: StrategyGraph, reference: Reference, nodes: list[str]) -> list[str]:

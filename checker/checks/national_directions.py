@@ -18,7 +18,7 @@ from ..engine.context import Context
 from ..engine.pack import NationalDirection, Reference
 from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType, StrategyGraph
-from ._signals import index, planned_text, quote, quote_en, subtree
+from ._signals import index, planned_text, quote, quote_en
 
 _TYPES = {"goal": NodeType.goal, "direction": NodeType.direction}
 _CHILDREN = (EdgeType.has_direction, EdgeType.has_measure)
@@ -29,13 +29,28 @@ def _known(ctx: Context) -> dict[str, NationalDirection]:
 
 
 def _declared(ctx: Context, node: str) -> list[str]:
-    """Known codes declared on the node, on a goal or direction above it, or on anything below it."""
+    """Known codes declared on a goal or direction above the node, on the node, or on anything below it.
+
+    Computed for every goal, direction and measure in one pass per graph: what is declared in
+    each subtree bottom-up (its own codes, then its children's in file order), then the
+    ancestors' codes in front.
+    """
     g = ctx.graph
-    if not g.nodes(NodeType.national_direction):
-        return []  # nothing declared anywhere (a strategy that leaves it to the words)
-    known = _known(ctx)
-    codes = [c for n in (*reversed(g.ancestors(node)), *subtree(g, node)) for c in g.national_directions(n)]
-    return [c for c in dict.fromkeys(codes) if c in known]
+    key = ("declared", id(ctx.reference))
+    table = g.memo.get(key)
+    if table is None:
+        known, below, table = _known(ctx), {}, {}
+        planned = g.planned()
+        for n in reversed(planned):  # children are added after their parent, so they come first here
+            codes = g.national_directions(n)
+            for child in g.out(n, *_CHILDREN):
+                codes.extend(below[child])
+            below[n] = list(dict.fromkeys(codes))
+        for n in planned:
+            codes = [c for up in reversed(g.ancestors(n)) for c in g.national_directions(up)] + below[n]
+            table[n] = [c for c in dict.fromkeys(codes) if c in known]
+        g.memo[key] = table
+    return table[node]
 
 
 def _node_signals(g: StrategyGraph, node: str, reference: Reference) -> dict[str, list[str]]:

@@ -32,6 +32,10 @@ MAX_VALUES = 200_000
 
 Path = tuple  # of str keys and int indices
 
+Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+DocStart, StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
+
 _INT = re.compile(r"^[-+]?[0-9]+$")  # YAML 1.2 core: leading zeros are still decimal
 _HEX_OCT = re.compile(r"^0x[0-9a-fA-F]+$|^0o[0-7]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -184,11 +188,21 @@ def _build(text: str, file: str) -> Tree:
             return value
         return _tagged(event.value, tag, file, event.start_mark)
 
-    def count(mark, size: int = 1) -> None:
+    def too_many(mark) -> InputError:
+        return fail(mark, f"more than {MAX_VALUES:,} values; this is not a strategy file")
+
+    def count(mark) -> None:
         nonlocal total
-        total += size
+        total += 1
         if total > MAX_VALUES:
-            raise fail(mark, f"more than {MAX_VALUES:,} values; this is not a strategy file")
+            raise too_many(mark)
+
+    def opened(event, depth: int) -> None:
+        """Check the start of a mapping or sequence: a core tag at most, and not too deep."""
+        if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
+            raise _tag_error(event.tag, file, event.start_mark)
+        if depth >= MAX_DEPTH:
+            raise fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels; this is not a strategy file")
 
     def alias(event) -> object:
         nonlocal total
@@ -203,13 +217,9 @@ def _build(text: str, file: str) -> Tree:
 
     def collection(event, kind, path: Path, depth: int) -> object:
         """A mapping or sequence whose start event has been read; returns it when its end has been."""
-        mark = event.start_mark
-        if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
-            raise _tag_error(event.tag, file, mark)
-        if depth >= MAX_DEPTH:
-            raise fail(mark, f"nesting deeper than {MAX_DEPTH} levels; this is not a strategy file")
+        opened(event, depth)
         start = total
-        count(mark)
+        count(event.start_mark)
         value = mapping(path, depth + 1) if kind is MapStart else sequence(path, depth + 1)
         if event.anchor:
             anchors[event.anchor] = (value, total - start)
@@ -243,8 +253,8 @@ def _build(text: str, file: str) -> Tree:
                 locs[item_path] = event.start_mark
                 items.append(scalar(event))
                 total += 1
-                if total > MAX_VALUES:
-                    raise fail(event.start_mark, f"more than {MAX_VALUES:,} values; this is not a strategy file")
+                if total > MAX_VALUES:  # count() inlined: the hot path
+                    raise too_many(event.start_mark)
             else:
                 items.append(node(event, item_path, depth))
             i += 1
@@ -270,10 +280,7 @@ def _build(text: str, file: str) -> Tree:
                 if isinstance(key, (dict, list)):
                     raise fail(key_mark, "mapping keys must be plain text")
             else:
-                if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
-                    raise _tag_error(event.tag, file, key_mark)
-                if depth >= MAX_DEPTH:
-                    raise fail(key_mark, f"nesting deeper than {MAX_DEPTH} levels; this is not a strategy file")
+                opened(event, depth)  # a bad tag or depth is the first thing to report, as for a value
                 raise fail(key_mark, "mapping keys must be plain text")
             if key in result or (unstored and key in unstored):
                 first = (unstored or {}).get(key) or key_locs[path + (key,)]
@@ -316,8 +323,3 @@ def _build(text: str, file: str) -> Tree:
         elif kind is StreamEnd:
             break
     return tree
-
-
-Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
-DocStart, StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
