@@ -11,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -34,9 +34,23 @@ class Lang(str, Enum):
 
 
 class Level(str, Enum):
+    """The values of `checker.engine.finding.Severity`, kept here so that reading the command
+    line does not import the engine (and pydantic) for `--help` or `--version`."""
+
     error = "error"
     warning = "warning"
     info = "info"
+
+
+# Options that check, report and audit share (export shares some), declared once.
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of messages and labels (default ja).")]
+FailOnOption = Annotated[Optional[Level], typer.Option("--fail-on", help="Lowest severity that makes the run fail (default error).")]
+SelectOption = Annotated[Optional[List[str]], typer.Option("--select", help="Rules to run: codes, prefixes, names, sections, areas (comma-separated).")]
+IgnoreOption = Annotated[Optional[List[str]], typer.Option("--ignore", help="Rules to skip, same selectors as --select.")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest tebiki.toml or pyproject.toml [tool.tebiki]).")]
+EditionOption = Annotated[Optional[str], typer.Option("--edition", help="Rule pack edition (default tebiki-2022-12) or a pack directory.")]
+NoDeviationsOption = Annotated[bool, typer.Option("--no-deviations", help="Ignore deviation records: show everything as it would be without them.")]
+EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
 
 
 def _formats() -> list[str]:
@@ -99,14 +113,14 @@ def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang,
 def check(
     files: List[str] = typer.Argument(..., help="Strategy YAML files, directories or globs."),
     format: OutputFormat = typer.Option("text", "--format", "-f", help="Output format."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Message language (default ja)."),
-    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity that makes the run fail (default error)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, names, sections, areas (comma-separated)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip, same selectors as --select."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="Config file (default: nearest tebiki.toml or pyproject.toml [tool.tebiki])."),
-    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition (default tebiki-2022-12) or a pack directory."),
-    no_deviations: bool = typer.Option(False, "--no-deviations", help="Ignore deviation records: show everything as it would be without them."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8)."),
+    lang: LangOption = None,
+    fail_on: FailOnOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config_path: ConfigOption = None,
+    edition: EditionOption = None,
+    no_deviations: NoDeviationsOption = False,
+    encoding: EncodingOption = None,
     concise: bool = typer.Option(False, "--concise", help="One line per finding."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline file (docs/ci.md)."),

@@ -8,7 +8,10 @@ from typing import Optional
 
 import typer
 
-from ..cli import EXIT_ERROR, EXIT_FINDINGS, Lang, Level, _config, app
+from ..cli import (
+    EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, LangOption, NoDeviationsOption,
+    _config, app,
+)
 from ..load.errors import InputError
 
 
@@ -18,14 +21,14 @@ def audit(
     out: Path = typer.Option(..., "--out", "-o", help="The folder to write audit.csv, audit.json and index.html into."),
     prefecture: Optional[str] = typer.Option(None, "--prefecture", help="The prefecture's strategy (default: the file with body.level: prefecture)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the available cores)."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages and labels (default ja)."),
-    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity that makes the run fail (default error)."),
+    lang: LangOption = None,
+    fail_on: FailOnOption = None,
     select: Optional[list[str]] = typer.Option(None, "--select", help="Rules to run, XP codes included (as for check)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to skip, XP codes included (as for check)."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="Config file (as for check)."),
-    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition or directory."),
-    no_deviations: bool = typer.Option(False, "--no-deviations", help="Ignore deviation records."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding, e.g. cp932."),
+    config_path: ConfigOption = None,
+    edition: EditionOption = None,
+    no_deviations: NoDeviationsOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Check every strategy of a folder in parallel; write per-body aggregates (CSV, JSON) and an HTML report, cross-checked with the prefecture's strategy."""
     from ..audit import UsageError, run_audit

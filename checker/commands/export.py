@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from ..cli import EXIT_ERROR, app
+from ..cli import EXIT_ERROR, EncodingOption, app
 from ..fileio import emit
 
 
@@ -39,7 +39,7 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition whose directions and rules the IRIs name (default tebiki-2022-12)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="Config file for --with-findings (default: nearest tebiki.toml / pyproject.toml)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding, e.g. cp932 (default UTF-8)."),
+    encoding: EncodingOption = None,
 ) -> None:
     """Export strategies as linked data (Turtle, JSON-LD or N-Triples) in the tebiki vocabulary.
 

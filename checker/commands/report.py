@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from ..cli import EXIT_ERROR, EXIT_FINDINGS, Lang, Level, _config, app
+from ..cli import (
+    EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, IgnoreOption, LangOption,
+    SelectOption, _config, app,
+)
 from ..load.errors import InputError
 
 
@@ -16,13 +18,13 @@ from ..load.errors import InputError
 def report(
     file: str = typer.Argument(..., help="A strategy YAML file."),
     out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Label and message language (default ja)."),
-    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity that makes the run fail (default error)."),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Rules to run (as for check)."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to skip (as for check)."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="Config file (as for check)."),
-    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition or directory."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding, e.g. cp932."),
+    lang: LangOption = None,
+    fail_on: FailOnOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config_path: ConfigOption = None,
+    edition: EditionOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Write one strategy's report as a single self-contained HTML file (tree, findings at their nodes, summary by area)."""
     from ..api import check_file, get_pack
