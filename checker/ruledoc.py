@@ -19,6 +19,17 @@ def _section_titles(pack: Pack) -> dict[str, str]:
     return {s.id: s.title for s in pack.sections}
 
 
+def _severity(rule: RuleRecord) -> str:
+    """'warning', or 'warning (not stated: info)' for a rule that reports silence at a lower severity."""
+    if rule.silent_severity is None:
+        return rule.severity.value
+    return f"{rule.severity.value} (not stated / 記載なし: {rule.silent_severity.value})"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
 def rule_markdown(rule: RuleRecord, pack: Pack) -> str:
     """The documentation page of one rule (also what `tebiki explain CODE` prints)."""
     titles = _section_titles(pack)
@@ -28,8 +39,10 @@ def rule_markdown(rule: RuleRecord, pack: Pack) -> str:
         ("手引き", sections),
         ("Law / 法令", rule.law or "—"),
         ("Wording / 文言の強さ", rule.wording.value),
-        ("Severity / 重大度", rule.severity.value),
+        ("Severity / 重大度", _severity(rule)),
         ("Basis / 根拠", f"{rule.basis.value} ({rule.basis.label('ja')} / {rule.basis.label('en')})"),
+        ("手引きの文言 / Words", rule.wording_quote or "—"),
+        ("Why this severity / 重大度の理由", f"{rule.severity_note.ja}<br>{rule.severity_note.en}" if rule.severity_note else "—"),
         ("Applies to / 対象団体", rule.applies_to.value),
         ("Area / 領域", rule.area.value),
         ("Check / 点検関数", _check_location(rule)),
@@ -109,12 +122,45 @@ def traceability_markdown(pack: Pack) -> str:
         "| Section | Title | Rules | Manual review |",
         "|---|---|---|---|",
     ]
+    audit = _audit_rules()
     for section in pack.sections:
-        rules = [r for r in pack.rules if section.id in r.sections]
-        listed = "<br>".join(f"[{r.code}](rules/{r.code}.md) {r.name}" for r in rules) or "—"
+        rules = [(r, f"rules/{r.code}.md") for r in pack.rules if section.id in r.sections]
+        rules += [(r, AUDIT_DOC) for r in audit if section.id in r.sections]
+        listed = "<br>".join(f"[{r.code}]({link}) {r.name}" for r, link in rules) or "—"
         manual = f"{section.manual.ja}<br>{section.manual.en}" if section.manual else ""
         lines.append(f"| {section.id} | {section.title} | {listed} | {manual} |")
+    lines += [
+        "",
+        "## Rule by rule: the 手引き's words and the severity / ルールごとの根拠の文言と重大度",
+        "",
+        "For every rule of the pack and of the prefecture audit's cross-check (XP, see "
+        f"[audit.md]({AUDIT_DOC})): the 手引き's own words it rests on, their strength (`wording`), the "
+        "severity and what the finding rests on (`basis`), and why the severity follows the words. "
+        "Severity follows the wording: 法定 → error; 必要 (and 努める) → warning or error; 適切・重要 → "
+        "warning; 望ましい → warning or info; 期待される・考えられる → info; silence about a process the "
+        "手引き does not call 必要 → info (`not stated: info`). Generated from the rule records "
+        "(`wording_quote`, `severity_note`).",
+        "",
+        "| Rule | 手引き | 手引きの文言 / Words | Wording | Severity | Basis | Why / 理由 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r, link in [(r, f"rules/{r.code}.md") for r in pack.rules] + [(r, AUDIT_DOC) for r in audit]:
+        why = f"{_cell(r.severity_note.ja)}<br>{_cell(r.severity_note.en)}" if r.severity_note else "—"
+        lines.append(
+            f"| [{r.code}]({link}) {r.name} | {', '.join(r.sections)} | {_cell(r.wording_quote or '—')} | {r.wording.value} "
+            f"| {_severity(r)} | {r.basis.value} | {why} |"
+        )
     return "\n".join(lines) + "\n"
+
+
+AUDIT_DOC = "audit.md#the-cross-check-xp01xp07"
+"""Where the cross-check rules (XP) of the prefecture audit are documented."""
+
+
+def _audit_rules() -> list[RuleRecord]:
+    from .audit.crosscheck import records
+
+    return list(records())
 
 
 def generated_docs(pack: Pack) -> dict[str, str]:

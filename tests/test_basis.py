@@ -103,3 +103,27 @@ def test_machine_formats_carry_the_value():
 def test_basis_is_not_part_of_the_fingerprint():
     (f,) = [f for f in _findings(HEAD + "governance: {pdca: {text: 毎年度検証します。, cycle_years: 5}}\n") if f.code == "PD02"]
     assert f.fingerprint == "PD02:#pdca"
+
+
+def test_every_rule_says_which_words_its_severity_follows():
+    """docs/traceability.md's rule-by-rule table is generated from these fields: none may be missing."""
+    from checker.audit.crosscheck import records
+
+    for rule in [*get_pack().rules, *records()]:
+        assert rule.wording_quote and "「" in rule.wording_quote, rule.code
+        assert rule.severity_note is not None, rule.code
+
+
+def test_silence_is_lowered_only_when_the_configuration_keeps_the_rules_severity():
+    from checker.engine.finding import Severity
+
+    rule = get_pack().rule("PD05")
+    assert rule.severity_for(Basis.not_stated) is Severity.info
+    assert rule.severity_for(Basis.contradicts) is Severity.warning
+    assert rule.severity_for(Basis.not_stated, Severity.error) is Severity.error  # tebiki.toml: PD05 = "error"
+    data = rule.model_dump(mode="json") | {"silent_severity": "warning"}
+    with pytest.raises(ValueError, match="lower"):
+        RuleRecord.model_validate(data)
+    data = get_pack().rule("PD04").model_dump(mode="json") | {"silent_severity": "info"}
+    with pytest.raises(ValueError, match="必要"):
+        RuleRecord.model_validate(data)

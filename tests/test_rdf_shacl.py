@@ -18,21 +18,25 @@ from hypothesis import HealthCheck, given, settings
 
 from checker import build_graph, load, run_pack
 from checker.rdf import to_graph
-from checker.rdf.shacl import mirrored_rules, shapes_graph, validate
+from checker.rdf.shacl import mirrored_rules, shapes_graph, silence_shapes, validate
 
 from .conftest import FIXTURES, ROOT, TODAY
 from .strategies import build_strategy, strategy_data
 
 MIRRORED = mirrored_rules()
+SILENCE = silence_shapes()
 _SEVERITY = {"error": "Violation", "warning": "Warning", "info": "Info"}
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*/*.yaml"))
 TOYONAKA = ROOT / "examples" / "toyonaka.yaml"
 
 
-def _verdicts(path: Path, pack):
+def _verdicts(path: Path, pack, severities: bool = False):
     strategy = load(str(path))
-    engine = {f.code for f in run_pack(build_graph(strategy), pack, today=TODAY)}
+    findings = run_pack(build_graph(strategy), pack, today=TODAY)
+    engine = {f.code for f in findings}
     _, results = validate(to_graph(strategy))
+    if severities:
+        return {(f.code, _SEVERITY[f.severity.value]) for f in findings if f.code in MIRRORED}, results
     return strategy, engine, results
 
 
@@ -55,7 +59,13 @@ def test_shape_severity_is_the_rules(pack):
         for s in [shape, *g.objects(shape, SH.property)]:
             if g.value(s, SH.severity) != expected:
                 wrong.append(code)
+    for code, shape in SILENCE.items():  # the not-stated case of a rule reported at its silent_severity
+        expected = SEVERITY[pack.by_code[code].silent_severity]
+        for s in [shape, *g.objects(shape, SH.property)]:
+            if g.value(s, SH.severity) != expected:
+                wrong.append(code)
     assert not wrong
+    assert set(SILENCE) == {r.code for r in pack.rules if r.silent_severity is not None} & set(MIRRORED)
 
 
 @pytest.mark.parametrize("path", RULE_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -66,8 +76,8 @@ def test_shacl_and_engine_agree_on_fixture(path, pack):
     assert not disagree, f"only one side reports: {disagree}"
     integrity = [r for r in results if r.rule is None]
     assert not integrity, integrity[:3]
-    severities = {(r.rule, r.severity) for r in results if r.rule}
-    assert all(sev == _SEVERITY[pack.by_code[code].severity.value] for code, sev in severities), severities
+    engine_severities, _ = _verdicts(path, pack, severities=True)
+    assert {(r.rule, r.severity) for r in results if r.rule} == engine_severities
 
 
 def test_every_mirrored_rule_is_exercised_by_its_fixtures(pack):

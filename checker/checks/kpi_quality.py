@@ -27,6 +27,7 @@ from ..graph import EdgeType, NodeType, StrategyGraph
 from ..model import Aggregate, Baseline, Better, Bound, Indicator, Relative, Status, Target
 from ..text import norm
 from ..years import Year, YearRange
+from ._signals import quote, quote_en
 
 _CHECKED = (NodeType.kgi, NodeType.numerical_target, NodeType.kpi)
 
@@ -164,15 +165,19 @@ def baseline_stated(ctx: Context) -> Iterator[Hit]:
 
     A KGI based on a population projection whose current value is printed has one.
     A baseline written as "none yet" (no value, but a text such as 'R5年度にサービスを構築')
-    is a statement, handled by KQ02, not an omission.  Supplementary indicators (補足指標)
-    are related figures the 手引き asks nothing of; no KQ rule checks them.
+    is a statement, handled by KQ02, not an omission.  A target that is a total over the
+    period (累計, 5年間で…: `aggregate: sum`) counts from zero, as the 手引き's own example
+    KPI does, and needs no baseline.  Supplementary indicators (補足指標) are related figures
+    the 手引き asks nothing of; no KQ rule checks them.
     """
     g = ctx.graph
     start = _start_fy(ctx)
     for node, ind in _checked(g):
         if g.type(node) is NodeType.kgi and _projection_baseline(g, node, start) is not None:
             continue
-        for population, baseline, _, loc in _rows(ind):
+        for population, baseline, target, loc in _rows(ind):
+            if target is not None and target.aggregate is Aggregate.sum:
+                continue
             if _absent(baseline):
                 yield Hit(node, {"name": _label(g, node, population), "role": _ROLE[g.type(node)]}, loc=loc)
 
@@ -471,10 +476,17 @@ def relisted_values_match(ctx: Context) -> Iterator[Hit]:
             yield Hit(kpi, {"name": g.name(kpi), "holder": g.name(holder), "diffs": diffs}, loc=printed.loc)
 
 
-@check(*_CHECKED, provides=["name", "role"])
+@check(NodeType.strategy, provides=["count", "total", "names"])
 def data_source_stated(ctx: Context) -> Iterator[Hit]:
-    """A KGI, numerical target or KPI says where its values come from (`data_source`: 市民意識調査, 国勢調査, 住民基本台帳 ...)."""
+    """KGIs, numerical targets and KPIs say where their values come from (`data_source`: 市民意識調査, 国勢調査,
+    住民基本台帳 ...); those that do not are listed in one finding for the strategy, at the first of them."""
     g = ctx.graph
-    for node, ind in _checked(g):
-        if not (ind.data_source or "").strip():
-            yield Hit(node, {"name": g.name(node), "role": _ROLE[g.type(node)]})
+    checked = list(_checked(g))
+    missing = sorted(
+        ((node, ind) for node, ind in checked if not (ind.data_source or "").strip()), key=lambda item: item[1].loc or (0, 0)
+    )
+    if not missing:
+        return
+    names = [ind.name for _, ind in missing]
+    shown = Text(quote(names, 20), quote_en(names, 20))
+    yield Hit(ctx.root, {"count": len(missing), "total": len(checked), "names": shown}, loc=missing[0][1].loc)

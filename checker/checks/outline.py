@@ -17,13 +17,25 @@ def strategy_has_goals(ctx: Context) -> Iterator[Hit]:
         yield Hit(ctx.root)
 
 
+@check(NodeType.strategy)
+def strategy_has_directions(ctx: Context) -> Iterator[Hit]:
+    """A strategy with goals states basic directions (基本的方向) for at least one of them."""
+    g = ctx.graph
+    goals = g.nodes(NodeType.goal)
+    if goals and not any(g.out(goal, EdgeType.has_direction) for goal in goals):
+        yield Hit(ctx.root)
+
+
 @check(NodeType.goal, provides=["name"])
 def goal_has_directions(ctx: Context) -> Iterator[Hit]:
-    """Every goal has at least one basic direction (基本的方向)."""
+    """Every goal has at least one basic direction (基本的方向); when no goal has one, the whole strategy is reported once instead."""
     g = ctx.graph
-    for goal in g.nodes(NodeType.goal):
-        if not g.out(goal, EdgeType.has_direction):
-            yield Hit(goal, {"name": g.name(goal)})
+    goals = g.nodes(NodeType.goal)
+    without = [goal for goal in goals if not g.out(goal, EdgeType.has_direction)]
+    if len(without) == len(goals):
+        return  # strategy_has_directions reports the whole strategy once
+    for goal in without:
+        yield Hit(goal, {"name": g.name(goal)})
 
 
 @check(NodeType.strategy)

@@ -33,9 +33,13 @@ def period_stated(ctx: Context) -> Iterator[Hit]:
         yield Hit(ctx.root)
 
 
-@check(NodeType.strategy, provides=["start", "end", "years", "expected"])
+@check(NodeType.strategy, provides=["start", "end", "years", "expected", "national_start", "national_end"])
 def period_length(ctx: Context) -> Iterator[Hit]:
-    """The period spans as many fiscal years as the national strategy of the pack (five), or a reason for another length is stated."""
+    """The period spans as many fiscal years as the national strategy of the pack (five), or a reason for another length is stated.
+
+    A period of another length is also out of step with the national period; it is reported
+    here once, with the national period, and not again by period_aligned_with_national.
+    """
     period = ctx.strategy.period
     if period is None or _reason_stated(period):
         return
@@ -44,18 +48,28 @@ def period_length(ctx: Context) -> Iterator[Hit]:
     if period.fiscal_years != expected_years:
         yield Hit(
             ctx.root,
-            {"start": period.start.text, "end": period.end.text, "years": period.fiscal_years, "expected": expected_years},
+            {
+                "start": period.start.text,
+                "end": period.end.text,
+                "years": period.fiscal_years,
+                "expected": expected_years,
+                "national_start": national.start,
+                "national_end": national.end,
+            },
             loc=period.loc,
         )
 
 
 @check(NodeType.strategy, provides=["start", "end", "national", "national_start", "national_end"])
 def period_aligned_with_national(ctx: Context) -> Iterator[Hit]:
-    """The period starts and ends with the national strategy's period of the pack, or a reason for another period is stated."""
+    """A period as long as the national strategy's starts and ends with it, or a reason for another period is stated
+    (a period of another length is reported once, by period_length)."""
     period = ctx.strategy.period
     if period is None or _reason_stated(period):
         return
     national = ctx.reference.national_strategy
+    if period.fiscal_years != national.end - national.start + 1:
+        return  # period_length reports the period once
     if period.start.fy != national.start or period.end.fy != national.end:
         yield Hit(
             ctx.root,

@@ -15,7 +15,7 @@ from ..engine.context import Context
 from ..engine.finding import Basis, Text
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
-from ..model import AssemblyStage, Sector
+from ..model import Sector
 from ..text import norm
 from .pdca import governance_node, governance_part
 
@@ -29,10 +29,6 @@ SECTOR_NAMES: dict[Sector, Text] = {
     Sector.professions: both("士業（士）", "professions (士)"),
 }
 RESIDENTS = both("住民", "residents")
-STAGE_NAMES = {
-    AssemblyStage.drafting: both("策定段階", "drafting"),
-    AssemblyStage.verification: both("効果検証の段階", "verification"),
-}
 
 
 def _join(items: list[Text]) -> Text:
@@ -120,19 +116,14 @@ def verification_has_digital_expertise(ctx: Context) -> Iterator[Hit]:
 
 @check(NodeType.strategy, NodeType.governance, NodeType.assembly, provides=["absent"])
 def assembly_deliberates(ctx: Context) -> Iterator[Hit]:
-    """The assembly (議会) deliberates the strategy at the drafting stage and at the verification stage."""
+    """The assembly (議会) takes part in the strategy at the drafting or the verification stage (8-1 names either):
+    reported when the strategy says nothing of it, or says the assembly does not deliberate it."""
     assembly = governance_part(ctx, "assembly")
     node = governance_node(ctx, "assembly")
     if assembly is None or (assembly.deliberation is None and not assembly.stages):
         yield Hit(node, {"absent": both("戦略に記載されていません", "not stated in the strategy")})
-        return
-    if assembly.deliberation is False:
-        yield Hit(node, {"absent": both("審議しないとされています", "stated not to take place")}, basis=Basis.contradicts)
-        return
-    missing = [name for stage, name in STAGE_NAMES.items() if stage not in assembly.stages]
-    if missing:
-        names = _join(missing)
-        yield Hit(node, {"absent": Text(f"{names.ja}での審議が記載されていません", f"deliberation at the {names.en} stage not stated")})
+    elif assembly.deliberation is False and not assembly.stages:
+        yield Hit(node, {"absent": both("行わないとされています", "stated not to take place")}, basis=Basis.contradicts)
 
 
 @check(NodeType.strategy, NodeType.governance, NodeType.internal, provides=["status"])
@@ -163,7 +154,7 @@ def drafted_in_house(ctx: Context) -> Iterator[Hit]:
     if drafted:
         return
     if drafted is None:
-        status = both("誰が起草したかが記載されていません", "who drafted the strategy is not stated")
+        status = both("戦略を誰が起草したか（行政自らか）が記載されていません", "Who drafted the strategy (the administration itself or others) is not stated")
     else:
-        status = both("起草を外部に委ねたとされています", "drafting was left to others")
+        status = both("起草を外部に委ねたとされています（2-4 は行政自らの起草を望ましいとしています）", "Drafting was left to others; 2-4 would have the administration draft it itself")
     yield Hit(governance_node(ctx, "participation"), {"status": status}, basis=None if drafted is None else Basis.contradicts)

@@ -132,6 +132,14 @@ class RuleRecord(_Strict):
     severity: Severity
     basis: Basis
     """What its findings rest on by default: contradicts, not-stated or inferred (a hit may say otherwise)."""
+    silent_severity: Severity | None = None
+    """The severity of its findings whose basis is not-stated, when lower than `severity`: a document silent
+    about a process the 手引き does not call 必要 is told so at this level (info), one that states the
+    opposite at `severity`."""
+    wording_quote: str | None = None
+    """The 手引き's own short words the rule rests on, with the section: '7-2「定期的」「重要」'."""
+    severity_note: Localized | None = None
+    """Why the severity (and silent_severity) follows those words; shown in docs/traceability.md."""
     applies_to: AppliesTo = AppliesTo.both
     check: str
     """The check function's name (in checker/checks/)."""
@@ -157,7 +165,20 @@ class RuleRecord(_Strict):
                 f"severity {self.severity.value} does not follow the wording {self.wording.value} "
                 f"(allowed: {', '.join(sorted(s.value for s in allowed))})"
             )
+        if self.silent_severity is not None:
+            if self.silent_severity.rank >= self.severity.rank:
+                raise ValueError(f"silent_severity {self.silent_severity.value} must be lower than severity {self.severity.value}")
+            if self.wording in (Wording.law, Wording.necessary, Wording.data):
+                raise ValueError(f"silent_severity: silence about what the wording {self.wording.value} asks for is not lowered")
         return self
+
+    def severity_for(self, basis: Basis, severity: Severity | None = None) -> Severity:
+        """The severity of a finding with this basis: `severity` (the configured one, default the rule's),
+        lowered to `silent_severity` for silence unless the configuration changed the rule's severity."""
+        severity = severity or self.severity
+        if basis is Basis.not_stated and self.silent_severity is not None and severity is self.severity:
+            return self.silent_severity
+        return severity
 
 
 class NationalDirection(_Strict):

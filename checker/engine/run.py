@@ -42,12 +42,13 @@ def _finding(rule: RuleRecord, severity: Severity, hit: Hit, graph: StrategyGrap
     info = graph.info(hit.node)
     line, col = hit.loc or (info.line, info.col)
     values = {"node": info.name, **hit.params}
+    basis = hit.basis or rule.basis
     return Finding(
         code=rule.code,
         name=rule.name,
         area=rule.area.value,
         sections=tuple(rule.sections),
-        severity=severity,
+        severity=rule.severity_for(basis, severity),
         message=Text(_render(rule.message.ja, values, "ja"), _render(rule.message.en, values, "en")),
         file=graph.file,
         line=line,
@@ -55,7 +56,7 @@ def _finding(rule: RuleRecord, severity: Severity, hit: Hit, graph: StrategyGrap
         node_id=info.id,
         node_type=info.type.value,
         node_name=info.name,
-        basis=hit.basis or rule.basis,
+        basis=basis,
     )
 
 

@@ -37,10 +37,16 @@ def mirrored_rules(shapes: Graph | None = None) -> dict[str, URIRef]:
     return {str(rule).rsplit("/", 1)[-1]: shape for shape, rule in shapes.subject_objects(TBK.mirrorsRule)}  # type: ignore[misc]
 
 
+def silence_shapes(shapes: Graph | None = None) -> dict[str, URIRef]:
+    """Rule code → the node shape that mirrors its not-stated case (rules with a silent_severity)."""
+    shapes = shapes if shapes is not None else shapes_graph()
+    return {str(rule).rsplit("/", 1)[-1]: shape for shape, rule in shapes.subject_objects(TBK.mirrorsSilenceOf)}  # type: ignore[misc]
+
+
 def _rule_of(shapes: Graph, shape) -> str | None:
-    """The rule a result's source shape belongs to: its own tbk:mirrorsRule or its node shape's."""
+    """The rule a result's source shape belongs to: its own tbk:mirrorsRule (or tbk:mirrorsSilenceOf) or its node shape's."""
     for candidate in [shape, *shapes.subjects(SH.property, shape)]:
-        rule = shapes.value(candidate, TBK.mirrorsRule)
+        rule = shapes.value(candidate, TBK.mirrorsRule) or shapes.value(candidate, TBK.mirrorsSilenceOf)
         if rule is not None:
             return str(rule).rsplit("/", 1)[-1]
     return None
