@@ -14,13 +14,31 @@ from pathlib import Path
 from typing import Annotated, List, Optional
 
 import typer
+from typer.core import TyperGroup
 
-from .fileio import emit
+from . import fileio
+from .fileio import OutputError, emit
 from .load.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+
+class _Commands(TyperGroup):
+    """Runs each command as one run of the tool: the inputs it reads are tracked from the start
+    (outputs refuse them, checker.fileio), and an unwritable output or an input error that a
+    command did not handle itself becomes its one line and exit code 2, for every command."""
+
+    def invoke(self, ctx):
+        fileio.begin_run()
+        try:
+            return super().invoke(ctx)
+        except (OutputError, InputError) as exc:
+            print(exc, file=sys.stderr)
+            raise typer.Exit(EXIT_ERROR) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -141,11 +159,9 @@ def check(
     except InputError as exc:
         raise _fail(str(exc))
     paths = _expand(files)
-    from .fileio import refuse_input
-
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
-        if (message := refuse_input(target, paths, option)) is not None:
-            raise _fail(message)
+        if target is not None:
+            fileio.check_output(target, option=option, inputs=paths)
     results = [check_file(p, config=config, pack=pack, encoding=encoding) for p in paths]
     for r in results:
         for problem in r.problems:
@@ -162,7 +178,7 @@ def check(
         results, outcome = apply_baseline(results, known, set(ran))
     color = format.value == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color, rules=ran, baseline=outcome)
-    emit(render(format.value, results, pack, options), output)
+    emit(render(format.value, results, pack, options), output, inputs=paths)
     if format.value != "text" or output is not None:  # the counts, where a person reading the log sees them
         print(summary_line(results, config.lang), file=sys.stderr)
         if outcome is not None:

@@ -29,7 +29,7 @@ def report(
     """Write one strategy's report as a single self-contained HTML file (tree, findings at their nodes, summary by area)."""
     from ..api import check_file, get_pack
     from ..config import validate_selectors
-    from ..fileio import write_atomic
+    from ..fileio import check_output, write_output
     from ..html import strategy_page
 
     try:
@@ -39,16 +39,12 @@ def report(
     except InputError as exc:
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    from ..fileio import refuse_input
-
-    if (message := refuse_input(out, [file], "--out")) is not None:
-        print(message, file=sys.stderr)
-        raise typer.Exit(EXIT_ERROR)
+    check_output(out, option="--out", inputs=[file])
     result = check_file(file, config=config, pack=pack, encoding=encoding)
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    write_atomic(out, strategy_page(result.strategy, result.findings, pack, config.lang))
+    write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang), option="--out", inputs=[file])
     if result.failing(config.fail_on):
         raise typer.Exit(EXIT_FINDINGS)
