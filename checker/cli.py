@@ -6,7 +6,6 @@ above it; 2 usage or input error (a file that cannot be loaded, a bad config).
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from enum import Enum
@@ -89,19 +88,19 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _expand(paths: list[str]) -> list[str]:
-    """Files, directories (their *.yaml / *.yml, recursively) and globs, sorted, without repeats."""
-    found: list[str] = []
-    for p in paths:
-        if any(ch in p for ch in "*?[") and not os.path.exists(p):
-            matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                raise _fail(f"{p}:1:1: no file matches this pattern")
-            found.extend(matches)
-        elif os.path.isdir(p):
-            found.extend(sorted(str(f) for f in Path(p).rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
-        else:
-            found.append(p)
-    return list(dict.fromkeys(found))
+    """Files, directories (their *.yaml / *.yml, recursively) and globs, sorted, without repeats
+    (checker.paths); a pattern that matches nothing or a name that is not UTF-8 is a usage error."""
+    from .paths import expand
+    from .safetext import terminal
+
+    files, problems, unmatched = expand(paths)
+    if unmatched:
+        raise _fail(f"{terminal(unmatched[0])}:1:1: no file matches this pattern")
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+    return files
 
 
 def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang, no_deviations):
