@@ -67,6 +67,8 @@ IgnoreOption = Annotated[Optional[List[str]], typer.Option("--ignore", help="Rul
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest tebiki.toml or pyproject.toml [tool.tebiki]).")]
 EditionOption = Annotated[Optional[str], typer.Option("--edition", help="Rule pack edition (default tebiki-2022-12) or a pack directory.")]
 NoDeviationsOption = Annotated[bool, typer.Option("--no-deviations", help="Ignore deviation records: show everything as it would be without them.")]
+TodayOption = Annotated[Optional[str], typer.Option(
+    "--today", help="The date taken as today, YYYY-MM-DD (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
 
 
@@ -101,6 +103,18 @@ def _expand(paths: list[str]) -> list[str]:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     return files
+
+
+def _today(value: Optional[str]):
+    """The --today option as a date (None: the date in Japan when the rules run); a bad date is a usage error."""
+    if value is None:
+        return None
+    from .clock import parse
+
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise _fail(f"--today: {exc}") from None
 
 
 def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang, no_deviations):
@@ -138,6 +152,7 @@ def check(
     edition: EditionOption = None,
     no_deviations: NoDeviationsOption = False,
     encoding: EncodingOption = None,
+    today: TodayOption = None,
     concise: bool = typer.Option(False, "--concise", help="One line per finding."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline file (docs/ci.md)."),
@@ -161,7 +176,8 @@ def check(
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
         if target is not None:
             fileio.check_output(target, option=option, inputs=paths)
-    results = [check_file(p, config=config, pack=pack, encoding=encoding) for p in paths]
+    day = _today(today)
+    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day) for p in paths]
     for r in results:
         for problem in r.problems:
             print(problem, file=sys.stderr)

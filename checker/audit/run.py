@@ -30,7 +30,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, clock
 from ..api import FileResult, check_file, get_pack
 from ..config import Config
 from ..engine.finding import Finding, Text
@@ -259,6 +259,7 @@ def run_audit(
 ) -> AuditResult:
     """Audit every strategy of `directory` and write audit.csv, audit.json and index.html into `out`."""
     config = config or Config()
+    today = clock.today(today)  # one date for every worker, even across midnight
     pack = get_pack(config)
     lang = config.lang
     files = discover(directory)

@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from ..cli import EXIT_ERROR, EncodingOption, app
+from ..cli import EXIT_ERROR, EncodingOption, TodayOption, _today, app
 from ..fileio import check_output, emit
 
 
@@ -40,6 +40,7 @@ def export(
     edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition whose directions and rules the IRIs name (default tebiki-2022-12)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="Config file for --with-findings (default: nearest tebiki.toml / pyproject.toml)."),
     encoding: EncodingOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Export strategies as linked data (Turtle, JSON-LD or N-Triples) in the tebiki vocabulary.
 
@@ -77,7 +78,7 @@ def export(
     if failed:
         raise typer.Exit(EXIT_ERROR)
     try:
-        graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config)
+        graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config, today=_today(today))
     except ValueError as exc:
         print(f"tebiki export: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)

@@ -9,7 +9,7 @@ import typer
 
 from ..cli import (
     EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, IgnoreOption, LangOption,
-    SelectOption, _config, app,
+    SelectOption, TodayOption, _config, _today, app,
 )
 from ..load.errors import InputError
 
@@ -25,6 +25,7 @@ def report(
     config_path: ConfigOption = None,
     edition: EditionOption = None,
     encoding: EncodingOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Write one strategy's report as a single self-contained HTML file (tree, findings at their nodes, summary by area)."""
     from ..api import check_file, get_pack
@@ -40,7 +41,7 @@ def report(
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     check_output(out, option="--out", inputs=[file])
-    result = check_file(file, config=config, pack=pack, encoding=encoding)
+    result = check_file(file, config=config, pack=pack, encoding=encoding, today=_today(today))
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
