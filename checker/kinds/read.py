@@ -74,6 +74,12 @@ _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*�
 _SHARE = re.compile(r"(率|割合|比率|シェア)$")
 """A name that ends as a share of a group."""
 
+_HEAD = re.compile(r"^の?(数|人数|件数|箇所数|か所数|割合|率|比率|総数|延べ数)?$")
+"""What may follow a counted word that is the head of the name: a counter or nothing."""
+
+_AMOUNT = re.compile(r"(額|金額|量|高)$")
+"""A name that ends in an amount of money or a volume."""
+
 _KIND_JA = {O: "アウトカム", P: "アウトプット"}
 
 _DECISIVE = frozenset({
@@ -148,6 +154,9 @@ _WHY = {
     "participation-share": lambda w: Text(f"「{_q(w, 1)}」のうち「{_q(w)}」する割合（住民の行動の広がり、アウトカム）", f"share of '{_q(w, 1)}' who '{_q(w)}' (spread among residents: outcome)"),
     "participation": lambda w: Text(f"「{_q(w)}」（行政の制度・サービスの利用と読める、アウトプット）", f"'{_q(w)}' (take-up of an offer of the administration: output)"),
     "actor": lambda w: Text(f"「{_q(w)}」を数える（住民・事業者の数や割合、アウトカム）", f"counts '{_q(w)}' (residents or businesses: outcome)"),
+    "offer": lambda w: Text(f"「{_q(w)}」を数える（行政が用意した催し・サービスの数、アウトプット）", f"counts '{_q(w)}' (offers of the administration: output)"),
+    "public-body": lambda w: Text(f"「{_q(w)}」を数える（行政自身の数や割合、アウトプット）", f"counts '{_q(w)}' (the administration itself: output)"),
+    "amount": lambda w: Text(f"「{_q(w)}」（地域の経済・生産の金額や量、アウトカム）", f"'{_q(w)}' (an amount or volume in the region's economy: outcome)"),
     "unit": lambda w: Text(f"{_q(w)}（取組の回数、アウトプット）", f"{_q(w)} (times an activity was held: output)"),
     "none": lambda w: Text("判定できる語がない", "no deciding word"),
 }
@@ -208,9 +217,7 @@ def _decide(text: str, index: _Index) -> Verdict | None:
     public = _first(matches, "public_bodies")
     actor = _first(matches, "actors")
     if not deciding:
-        if actor is not None:
-            return _verdict(O, "actor", (actor.word,), matches, None, index)
-        return None
+        return _fallback(text, matches, index)
     best = max(deciding, key=lambda m: (m.end, m.end - m.start))
     if best.cls == "perception":
         return _verdict(O, "perception", (best.word,), matches, best, index)
@@ -238,6 +245,17 @@ def _decide(text: str, index: _Index) -> Verdict | None:
     if actor is not None and actor.start < best.start and _SHARE.search(text):
         return _verdict(O, "participation-share", (best.word, actor.word), matches, best, index)
     return _verdict(P, "participation", (best.word,), matches, best, index)
+
+
+def _fallback(text: str, matches: list[Match], index: "_Index") -> Verdict | None:
+    """A name with no deciding word: read by what its head counts, if that says anything."""
+    for cls, kind, rule in (("actors", O, "actor"), ("offers", P, "offer"), ("public_bodies", P, "public-body")):
+        head = next((m for m in reversed(matches) if m.cls == cls and _HEAD.match(text[m.end:])), None)
+        if head is not None:
+            return _verdict(kind, rule, (head.word,), matches, None, index)
+    if _AMOUNT.search(text):
+        return _verdict(O, "amount", (_AMOUNT.search(text).group(1),), matches, None, index)
+    return None
 
 
 _OUTCOME_CLASSES = {"perception", "states"}
