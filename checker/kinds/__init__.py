@@ -7,7 +7,7 @@ read is described in `checker.kinds.read` and docs/kpi-kinds.md.
 
 from __future__ import annotations
 
-from .classify import IndicatorKindRecord, classify, indicator_kinds
+from .classify import IndicatorKindRecord, classify, indicator_kinds, indicator_kinds_of
 from .read import Verdict, kind_label
 
-__all__ = ["IndicatorKindRecord", "Verdict", "classify", "indicator_kinds", "kind_label"]
+__all__ = ["IndicatorKindRecord", "Verdict", "classify", "indicator_kinds", "indicator_kinds_of", "kind_label"]

@@ -99,6 +99,15 @@ def indicator_kinds(graph: StrategyGraph, reference) -> list[IndicatorKindRecord
     return sorted(records, key=lambda r: (r.line, r.id))
 
 
+def indicator_kinds_of(strategy, reference, *, graph: StrategyGraph | None = None) -> list[IndicatorKindRecord]:
+    """`indicator_kinds` of a loaded strategy (its graph is built when not given)."""
+    if graph is None:
+        from ..graph import build_graph
+
+        graph = build_graph(strategy)
+    return indicator_kinds(graph, reference)
+
+
 def _reading_ja(reading: Verdict) -> str:
     from .read import kind_label
 

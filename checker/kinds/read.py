@@ -252,7 +252,7 @@ def _fallback(text: str, matches: list[Match], index: "_Index") -> Verdict | Non
     for cls, kind, rule in (("actors", O, "actor"), ("offers", P, "offer"), ("public_bodies", P, "public-body")):
         head = next((m for m in reversed(matches) if m.cls == cls and _HEAD.match(text[m.end:])), None)
         if head is not None:
-            return _verdict(kind, rule, (head.word,), matches, None, index)
+            return _verdict(kind, rule, (head.word,), matches, None, index, head if cls == "offers" else None)
     if _AMOUNT.search(text):
         return _verdict(O, "amount", (_AMOUNT.search(text).group(1),), matches, None, index)
     return None

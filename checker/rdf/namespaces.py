@@ -72,6 +72,7 @@ SCHEMES = {
     "sector": "sector",
     "assembly-stage": "assembly-stage",
     "value-role": "value-role",
+    "kind-basis": "kind-basis",
 }
 """Concept schemes of the format: ``https://w3id.org/tebiki/concept/<scheme>`` and ``.../<scheme>/<value>``."""
 
