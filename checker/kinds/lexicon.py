@@ -14,7 +14,7 @@ from ..text import norm
 CLASSES = ("perception", "states", "actions", "instruments", "adoption", "participation")
 """The lists whose words can decide an indicator's kind (the others give context)."""
 
-CONTEXT = ("offers", "public_goods", "actors", "public_bodies")
+CONTEXT = ("offers", "public_goods", "associations", "actors", "public_bodies")
 """The lists that say what is taken part in or who acts."""
 
 
@@ -39,6 +39,8 @@ class KindLexicon(BaseModel):
     """The administration's own events, courses, desks, services, schemes and facilities."""
     public_goods: list[str] = Field(default_factory=list)
     """Things whose use is residents' everyday behaviour."""
+    associations: list[str] = Field(default_factory=list)
+    """Residents' own associations: joining one is residents' behaviour."""
     actors: list[str] = Field(default_factory=list)
     """Residents, businesses and other bodies acting on their own account."""
     public_bodies: list[str] = Field(default_factory=list)

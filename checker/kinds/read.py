@@ -37,7 +37,8 @@ How a name is read (the words are the pack's lexicon, ``rules/<edition>/kinds.ya
      the nearest thing named before the word is either one of the
      administration's own ``offers`` (セミナー, 講座, 窓口, アプリ, 施設 …), an
      output, or a ``public_goods`` whose use is residents' everyday behaviour
-     (公共交通, 地域活動, 健診 …), an outcome; with neither, a share of a
+     (公共交通, 地域活動, 健診 …) or one of residents' own ``associations``
+     (クラブ, 協会, 自治会 …), an outcome; with neither, a share of a
      resident group (「…市民の利用率」) is an outcome and anything else an output
      (「登録者数」 on its own counts take-up of an offer).
 
@@ -236,10 +237,10 @@ def _decide(text: str, index: _Index) -> Verdict | None:
     # participation
     if public is not None:
         return _verdict(P, "participation-public", (best.word, public.word), matches, best, index)
-    objects = [m for m in (_first(matches, "offers", best.start), _first(matches, "public_goods", best.start)) if m is not None]
+    objects = [m for cls in ("offers", "public_goods", "associations") if (m := _first(matches, cls, best.start)) is not None]
     if objects:
         obj = max(objects, key=lambda m: (m.end, m.end - m.start))
-        if obj.cls == "public_goods":
+        if obj.cls in ("public_goods", "associations"):
             return _verdict(O, "participation-public-good", (best.word, obj.word), matches, best, index)
         return _verdict(P, "participation-offer", (best.word, obj.word), matches, best, index, obj)
     if actor is not None and actor.start < best.start and _SHARE.search(text):
