@@ -13,16 +13,6 @@ TODAY = dt.date(2025, 4, 1)
 """The date rule fixtures are checked on (deviation expiry depends on it)."""
 
 
-@pytest.fixture(scope="session", autouse=True)
-def no_analyser():
-    """Names are read with the pack's lexicon alone, whether or not a morphological analyser is installed."""
-    from checker.kinds import analyser
-
-    analyser.ENABLED = False
-    yield
-    analyser.ENABLED = True
-
-
 @pytest.fixture(scope="session")
 def pack():
     from checker.engine import load_pack, pack_dir

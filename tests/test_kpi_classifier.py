@@ -77,7 +77,7 @@ def test_unit_of_times_marks_an_activity(pack):
     assert v.kind is P and v.activity
 
 
-def test_no_deciding_word_is_undecided(pack, no_analyser):
+def test_no_deciding_word_is_undecided(pack):
     v = classify("農泊地域数", pack.reference)
     assert v.kind is None and not v.reasons and v.why().en == "no deciding word"
 

@@ -42,12 +42,17 @@ How a name is read (the words are the pack's lexicon, ``rules/<edition>/kinds.ya
      resident group (「…市民の利用率」) is an outcome and anything else an output
      (「登録者数」 on its own counts take-up of an offer).
 
-3. A name with no deciding word that counts residents or businesses (``actors``:
-   「市内事業所数」, 「…がある親の割合」) is an outcome; one whose unit counts
-   occurrences (``activity_units``: 回) an output; otherwise it is left undecided.
-   Only then, and only if the optional analyser is installed, the name is read
-   again with each word in its dictionary form (`checker.kinds.analyser`), which
-   catches inflected and variant spellings the lexicon lists in one form.
+3. A name with no deciding word is read by its head, the word its counter follows:
+   residents, businesses or their associations (``actors``, ``associations``:
+   「市内事業所数」, 「…がある親の割合」, 「自治会数」) give an outcome; an offer of the
+   administration or a public body (「講座数」) an output; an amount of money or a
+   volume (…額, …量) an outcome; a unit that counts occurrences (``activity_units``:
+   回) an output.  Otherwise the name is left undecided.
+
+No morphological analyser is used: on the labelled corpus none of SudachiPy, fugashi
+(unidic-lite) and janome decided a held-out name the lexicon left undecided, and each
+brings a dictionary of about 200 MB (docs/kpi-kinds.md).  ``tools/kind_corpus.py
+--analyser`` repeats the comparison.
 
 An output whose deciding word, or the offer taken part in, is an ``activity``
 word (開催, 参加, セミナー …) counts events held or their participants: the
@@ -250,7 +255,7 @@ def _decide(text: str, index: _Index) -> Verdict | None:
 
 def _fallback(text: str, matches: list[Match], index: "_Index") -> Verdict | None:
     """A name with no deciding word: read by what its head counts, if that says anything."""
-    for cls, kind, rule in (("actors", O, "actor"), ("offers", P, "offer"), ("public_bodies", P, "public-body")):
+    for cls, kind, rule in (("actors", O, "actor"), ("associations", O, "actor"), ("offers", P, "offer"), ("public_bodies", P, "public-body")):
         head = next((m for m in reversed(matches) if m.cls == cls and _HEAD.match(text[m.end:])), None)
         if head is not None:
             return _verdict(kind, rule, (head.word,), matches, None, index, head if cls == "offers" else None)
@@ -275,26 +280,22 @@ _CACHE: dict[tuple[str, str | None, int], tuple[KindLexicon, Verdict]] = {}
 _CACHE_LIMIT = 50_000
 
 
-def read(name: str, unit: str | None, lexicon: KindLexicon, *, analyser=None) -> Verdict:
-    """How the wording of a name (and its unit, when no word decides) reads; cached per name, unit and lexicon.
-
-    `analyser` (a callable text → text in dictionary forms, see `checker.kinds.analyser`) is
-    consulted only when no word of the lexicon decides; None uses the default (the installed
-    analyser, if any).
-    """
+def read(name: str, unit: str | None, lexicon: KindLexicon) -> Verdict:
+    """How the wording of a name (and its unit, when no word decides) reads; cached per name, unit and lexicon."""
     key = (name, unit, id(lexicon))
     hit = _CACHE.get(key)
-    if hit is not None and hit[0] is lexicon and analyser is None:
+    if hit is not None and hit[0] is lexicon:
         return hit[1]
-    verdict = _read(name, unit, lexicon, analyser)
-    if analyser is None:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        _CACHE[key] = (lexicon, verdict)
+    verdict = _read(name, unit, lexicon)
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE[key] = (lexicon, verdict)
     return verdict
 
 
-def _read(name: str, unit: str | None, lexicon: KindLexicon, analyser) -> Verdict:
+def _read(name: str, unit: str | None, lexicon: KindLexicon, analyser=None) -> Verdict:
+    """`read` without the cache; `analyser` (text → text in dictionary forms) is tried on a name no word decides
+    (only tools/kind_corpus.py passes one, to compare analysers)."""
     index = index_lexicon(lexicon)
     text = _text(name)
     verdict = _decide(text, index)
@@ -302,13 +303,7 @@ def _read(name: str, unit: str | None, lexicon: KindLexicon, analyser) -> Verdic
         return verdict
     if unit and norm(unit) in index.activity_units:
         return Verdict(P, (f"単位:{unit}",), "unit", wording=P, activity=True)
-    if not text:
-        return Verdict(None, (), "none")
-    if analyser is None:
-        from .analyser import default_analyser
-
-        analyser = default_analyser()
-    if analyser:
+    if text and analyser is not None:
         lemmas = analyser(text)
         if lemmas and lemmas != text:
             again = _decide(lemmas, index)
