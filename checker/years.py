@@ -26,7 +26,8 @@ _TAIL = (
     r"(?P<rest>時点|末|末時点|現在|度)?"
 )
 _YEAR_RE = re.compile(rf"^(?:FY)?(?:{_ERA}|{_GREG}){_TAIL}$", re.IGNORECASE)
-_PAREN_RE = re.compile(r"^(?P<main>[^()]+)\((?P<alt>[^()]+)\)$")
+_PAREN_RE = re.compile(r"^(?P<main>[^()]+)\((?P<alt>[^()]+)\)(?P<tail>年度|年|度)?$")
+"""A year printed in both calendars: 令和7(2025)年度, 2025(令和7)年, 平成27(2015); the tail belongs to both."""
 
 
 class YearError(ValueError):
@@ -136,8 +137,9 @@ def _year_from_text(value: str) -> Year:
     text = norm(original)
     paren = _PAREN_RE.match(text)
     try:
-        parsed = _parse_single(paren["main"] if paren else text)
-        alt = _parse_single(paren["alt"]) if paren else None
+        tail = (paren["tail"] or "") if paren else ""
+        parsed = _parse_single(paren["main"] + tail if paren else text)
+        alt = _parse_single(paren["alt"] + tail) if paren else None
     except YearError:
         raise YearError(
             f"'{original}' is not a year (write 2023, 2023年度, 令和5年度, R5 or 2022年12月31日)"
@@ -148,6 +150,29 @@ def _year_from_text(value: str) -> Year:
 
 
 _RANGE_SPLIT = re.compile(r"~|から|より")
+_AGGREGATE_TAIL = re.compile(r"(?:まで)?の?(?P<word>累計|合計|平均値|平均)$")
+_SPAN_LENGTH = re.compile(r"^\(?(?P<n>\d{1,2})(?:年間|[かカヵヶケ箇]年(?:間)?)\)?$")
+
+
+def aggregate_word(text: str) -> str | None:
+    """'sum' or 'average' when a span or year ends with a word that says so (…年度累計, …の合計, …の平均値), else None."""
+    m = _AGGREGATE_TAIL.search(norm(text))
+    if m is None:
+        return None
+    return "average" if m["word"].startswith("平均") else "sum"
+
+
+def span_length(text: str) -> int | None:
+    """The number of years of a span printed only as a length: '(5年間)', '5か年', '５ヶ年' → 5; else None."""
+    m = _SPAN_LENGTH.match(norm(text))
+    return int(m["n"]) if m and int(m["n"]) > 0 else None
+
+
+def strip_aggregate(text: str) -> str:
+    """The text without a trailing 累計/合計/平均 (and まで/の before it)."""
+    normalised = norm(text)
+    m = _AGGREGATE_TAIL.search(normalised)
+    return text if m is None else normalised[: m.start()]
 
 
 def parse_year_range(value: object) -> YearRange:
@@ -166,7 +191,7 @@ def parse_year_range(value: object) -> YearRange:
 def _range_from_text(value: str) -> YearRange:
     """`parse_year_range` of a text (cached, like `_year_from_text`)."""
     original = value.strip()
-    text = norm(original).removesuffix("まで").removesuffix("の平均値").removesuffix("平均")
+    text = norm(strip_aggregate(original)).removesuffix("まで")
     parts = _RANGE_SPLIT.split(text)
     if len(parts) != 2 and re.fullmatch(r"\d{4}-\d{4}", text):
         parts = text.split("-")

@@ -41,13 +41,19 @@ def national_strategy_considered(ctx: Context) -> Iterator[Hit]:
         yield Hit(ctx.root, {"national": ctx.reference.national_strategy.title}, loc=_considers_loc(ctx))
 
 
+_EDITION_TAIL = re.compile(r"(閣議決定|決定|改訂版|改訂|策定|版)+$")
+"""Words printed after an edition's date: 令和4年12月23日閣議決定, 2023年12月改訂版."""
+
+
 def _year_month(text: str) -> tuple[int, ...]:
-    """An edition as (year, month): '2022-12', '2022年12月', '令和4年12月' and 'R4.12' are all (2022, 12)."""
+    """An edition as (year, month): '2022-12', '2022年12月', '令和4年12月', 'R4.12' and '令和4年12月23日閣議決定'
+    are all (2022, 12)."""
+    plain = _EDITION_TAIL.sub("", norm(text))
     try:
-        year = parse_year(norm(text))
+        year = parse_year(plain)
         return (year.year, year.month) if year.month else (year.year,)
     except ValueError:
-        return tuple(int(n) for n in re.findall(r"\d+", norm(text)))
+        return tuple(int(n) for n in re.findall(r"\d+", plain))
 
 
 @check(NodeType.national_strategy, provides=["stated", "national", "edition"])

@@ -11,9 +11,10 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 from ..bodycode import is_prefecture, prefecture_of, validate_code
 from .base import Id, IdRef, Node, SourceRef, Spec
 from .governance import Governance
-from .indicators import Indicator, IndicatorEntry
+from .indicators import Indicator, IndicatorEntry, IndicatorRef
+from .walk import iter_parts
 from .lineage import KpiRevision, Predecessor
-from .values import Number, YearSpan, YearValue
+from .values import Number, Segment, YearSpan, YearValue
 
 NationalDirection = Annotated[
     str,
@@ -354,6 +355,19 @@ class Strategy(Node):
     """Justified deviations from rules (the 手引き allows local judgement)."""
 
     _file: str = PrivateAttr(default="<string>")
+
+    @model_validator(mode="after")
+    def _resolve_spans(self) -> "Strategy":
+        """Spans printed only as a length (「(5年間)」) or implied by 累計 become periods: a target's over the
+        strategy period (up to its year), a baseline's up to its date."""
+        start = self.period.start if self.period is not None else None
+        for _, part in iter_parts(self):
+            if isinstance(part, (Indicator, IndicatorRef, Segment)):
+                if part.target is not None:
+                    part.target.resolve_span(part.target.year, start)
+                if part.baseline is not None:
+                    part.baseline.resolve_span(part.baseline.as_of)
+        return self
 
     @property
     def file(self) -> str:

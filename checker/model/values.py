@@ -6,10 +6,10 @@ import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
 
 from ..text import norm
-from ..years import Year, YearRange, parse_year, parse_year_range
+from ..years import Year, YearRange, aggregate_word, parse_year, parse_year_range, span_length, strip_aggregate
 from .base import SourceRef, Spec
 
 _YEAR_SCHEMA = {
@@ -129,7 +129,53 @@ class Better(str, Enum):
     lower = "lower"
 
 
-class Baseline(Spec):
+def _printed_forms(data: object, year_key: str) -> object:
+    """Read the forms real tables print into the fields: a span given only as its length
+    (「(5年間)」, 「5か年」 → `span_years`, a sum unless `aggregate` says otherwise), and a span or year
+    ending with 累計/合計 or 平均 (「令和5～9年度累計」, 「令和9年度累計」 → `aggregate`)."""
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    period = data.get("period")
+    if isinstance(period, str):
+        length = span_length(period)
+        if length is not None:
+            del data["period"]
+            data.setdefault("span_years", length)
+            data.setdefault("aggregate", "sum")
+        elif (word := aggregate_word(period)) is not None:
+            data.setdefault("aggregate", word)
+    year = data.get(year_key)
+    if isinstance(year, str) and (word := aggregate_word(year)) is not None:
+        data[year_key] = strip_aggregate(year)
+        data.setdefault("aggregate", word)
+    return data
+
+
+def _fiscal(fy: int) -> Year:
+    return Year(fy, True, f"{fy}年度")
+
+
+class _Value(Spec):
+    """What baselines and targets share: resolving a span printed only as a length."""
+
+    def resolve_span(self, end: Year | None, start: Year | None = None) -> None:
+        """Set `period` from `span_years` (ending with `end`, else starting with `start`), or for a sum or an
+        average with a year but no span, from `start` to that year (「令和9年度累計」 over the strategy period)."""
+        if self.period is not None or self.aggregate is None:
+            return
+        if self.span_years is not None and end is not None:
+            first, last = _fiscal(end.fy - self.span_years + 1), end
+        elif self.span_years is not None and start is not None:
+            first, last = start, _fiscal(start.fy + self.span_years - 1)
+        elif self.span_years is None and start is not None and end is not None and start.fy <= end.fy:
+            first, last = start, end
+        else:
+            return
+        self.period = YearRange(first, last, f"{first.fy}年度～{last.fy}年度")
+
+
+class Baseline(_Value):
     """The current value (現状) of an indicator, with when it was measured."""
 
     value: Number | None = None
@@ -144,9 +190,22 @@ class Baseline(Spec):
     """sum or average, when the value is formed over `period`."""
     note: str | None = None
     """A remark printed with the value, e.g. '速報値' or '※全国平均：78.5%'."""
+    rank: int | None = Field(default=None, ge=1)
+    """A rank printed as the baseline (全国2位 → 2), with or instead of a value."""
+    rank_scope: str | None = None
+    """What the rank is among (全国, 府内 ...)."""
+    span_years: int | None = Field(default=None, ge=1, le=50)
+    """A span printed only as its length (「(5年間)」 → 5): the years up to `as_of`."""
+    unit: str | None = None
+    """The unit of this value when the table prints it in another unit than the indicator's `unit`."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _forms(cls, data: object) -> object:
+        return _printed_forms(data, "as_of")
 
 
-class Target(Spec):
+class Target(_Value):
     """The target (目標値) of an indicator: a number and year, or a relative target."""
 
     value: Number | None = None
@@ -168,6 +227,16 @@ class Target(Spec):
     rank_scope: str | None = None
     """What the rank is among (全国, 府内 ...)."""
     note: str | None = None
+    span_years: int | None = Field(default=None, ge=1, le=50)
+    """A span printed only as its length (「(5年間)」 → 5): the strategy period's years up to `year`, or its
+    first years when no year is given."""
+    unit: str | None = None
+    """The unit of this value when the table prints it in another unit than the indicator's `unit`."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _forms(cls, data: object) -> object:
+        return _printed_forms(data, "year")
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Target":
@@ -177,11 +246,24 @@ class Target(Spec):
 
 
 class Segment(Spec):
-    """One population (対象) of an indicator that is measured separately for several groups."""
+    """One row of an indicator measured separately for several groups (対象) or kinds of object (橋梁, トンネル)."""
 
-    population: str
+    population: str | None = None
     """The group measured (対象), e.g. '18歳以下の子どもがいる市民'."""
+    object: str | None = None
+    """The kind of thing measured, when the rows are objects rather than people: '橋梁', 'トンネル'."""
     baseline: Baseline | None = None
     target: Target | None = None
     note: str | None = None
     source: SourceRef | None = None
+
+    @model_validator(mode="after")
+    def _says_what(self) -> "Segment":
+        if not (self.population or self.object):
+            raise ValueError("a segment names its group (population) or the kind of object it measures (object)")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What the row is about: its population, its object, or both."""
+        return "・".join(p for p in (self.population, self.object) if p)

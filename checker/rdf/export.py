@@ -241,7 +241,7 @@ class Exporter:
         indicator = indicator or holder  # type: ignore[assignment]
         unit = indicator.unit
         rows = [(holder.population, holder.baseline, holder.target)]
-        rows += [(seg.population, seg.baseline, seg.target) for seg in holder.segments]
+        rows += [(seg.label, seg.baseline, seg.target) for seg in holder.segments]
         for population, baseline, target in rows:
             for role, obs in (("baseline", baseline), ("target", target)):
                 if obs is None:

@@ -250,6 +250,7 @@ CLASSES: dict[type, ClassMap] = {
         )),
         ClassMap(m.Segment, (TBK.Segment,), (
             F("population", TBK.population, "text"),
+            F("object", TBK.measuredObject, "text"),
             F("baseline", TBK.baseline, "part"),
             F("target", TBK.target, "part"),
             _NOTE,
@@ -262,6 +263,10 @@ CLASSES: dict[type, ClassMap] = {
             F("period", TBK.yearSpan, "span"),
             F("aggregate", TBK.aggregate, "enum", "aggregate"),
             _NOTE,
+            F("rank", TBK.rank, "int"),
+            F("rank_scope", TBK.rankScope, "text"),
+            F("span_years", TBK.spanYears, "int"),
+            F("unit", TBK.valueUnit, "text"),
         )),
         ClassMap(m.Target, (TBK.TargetValue,) + _OBSERVATION, (
             F("value", SDMX_MEASURE.obsValue, "number"),
@@ -274,6 +279,8 @@ CLASSES: dict[type, ClassMap] = {
             F("rank", TBK.rank, "int"),
             F("rank_scope", TBK.rankScope, "text"),
             _NOTE,
+            F("span_years", TBK.spanYears, "int"),
+            F("unit", TBK.valueUnit, "text"),
         )),
         ClassMap(m.Deviation, (TBK.Deviation,), (
             F("rule", TBK.rule, "text"),
