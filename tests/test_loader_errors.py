@@ -235,3 +235,15 @@ def test_cli_exit_2_one_line_no_traceback(tmp_path, name):
 def test_unquoted_body_code_with_leading_zero_is_read_as_the_code():
     s = loads(GOOD.replace('code: "272035"', "code: 011002"), "f.yaml")
     assert s.body.code == "011002"
+
+
+def test_a_national_direction_code_with_underscores_is_told_what_the_codes_are():
+    line, col, message = only(GOOD + "goals:\n  - id: g\n    name: 人の流れ\n    national_directions: [people_flow]\n")
+    assert (line, col) == (7, 27)
+    assert "not a national direction code" in message and "did you mean 'people-flow'" in message
+    assert "jobs, people-flow, family, attractive-region" in message and "valid id" not in message
+
+
+def test_an_id_with_other_characters_is_told_what_ids_allow():
+    line, col, message = only(GOOD + "goals:\n  - id: 目標1\n    name: 人の流れ\n")
+    assert "is not a valid id" in message

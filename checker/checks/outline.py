@@ -72,12 +72,32 @@ def direction_has_measures(ctx: Context) -> Iterator[Hit]:
         yield Hit(direction, {"name": g.name(direction), "goal": g.goal_name(direction), "note": note})
 
 
+def _qualitative(g, goal: str) -> bool:
+    return bool(getattr(g.part(goal), "qualitative", False))
+
+
 @check(NodeType.goal, provides=["name"])
 def goal_has_numerical_target(ctx: Context) -> Iterator[Hit]:
-    """Every goal has a numerical target (数値目標), or at least goal-level KPIs that serve as one."""
+    """Every goal has a numerical target (数値目標), or at least goal-level KPIs that serve as one.
+
+    A goal the strategy declares qualitative (`qualitative: true`, 4-1) is left to OL09."""
     g = ctx.graph
     for goal in g.nodes(NodeType.goal):
+        if _qualitative(g, goal):
+            continue
         if not g.out(goal, EdgeType.has_numerical_target) and not g.kpis(goal):
+            yield Hit(goal, {"name": g.name(goal)})
+
+
+@check(NodeType.goal, provides=["name"])
+def qualitative_goal_verifiable(ctx: Context) -> Iterator[Hit]:
+    """A goal declared qualitative (`qualitative: true`) can be verified: by an objective indicator (a numerical
+    target or a KPI of its own, 4-1) or through the KPIs of the directions and measures below it (7-2)."""
+    g = ctx.graph
+    for goal in g.nodes(NodeType.goal):
+        if not _qualitative(g, goal) or g.out(goal, EdgeType.has_numerical_target) or g.kpis(goal):
+            continue
+        if not any(g.kpis(node) for node in g.descendants(goal)):
             yield Hit(goal, {"name": g.name(goal)})
 
 

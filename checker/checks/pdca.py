@@ -105,3 +105,23 @@ def results_on_website(ctx: Context, *, website_words: list[str]) -> Iterator[Hi
     channels = "、".join(publication.channels) if publication.channels else None
     shown = both(f"（{channels}）", f" ({', '.join(publication.channels)})") if channels else both("（媒体の記載なし）", " (channels not stated)")
     yield Hit(governance_node(ctx, "publication"), {"channels": shown})
+
+
+@check(NodeType.strategy, NodeType.governance, NodeType.pdca)
+def resident_feedback_stated(ctx: Context, *, words: list[str]) -> Iterator[Hit]:
+    """A described PDCA cycle hears residents (住民からの意見聴取, 7-2): `pdca.resident_feedback`, residents in the
+    verification body or drafting council, a resident survey as an indicator's data source, or the governance
+    texts name a way (`words`: 市民意識調査, パブリックコメント, 意見交換 ...)."""
+    pdca = governance_part(ctx, "pdca")
+    if not _described(pdca) or pdca.resident_feedback:
+        return
+    councils = [governance_part(ctx, p) for p in ("verification_body", "drafting_body")]
+    if any(b is not None and b.residents for b in councils):
+        return
+    g = ctx.graph
+    sources = [norm(g.part(n).data_source or "") for n in g.indicators()]
+    governance = ctx.strategy.governance
+    texts = [norm(getattr(part, "text", None) or "") for part in governance.__dict__.values() if part is not None]
+    if any(w and (any(w in s for s in sources) or any(w in t for t in texts)) for w in (norm(x) for x in words)):
+        return
+    yield Hit(governance_node(ctx, "pdca"))

@@ -62,15 +62,34 @@ def verification_has_external_experts(ctx: Context) -> Iterator[Hit]:
     yield Hit(governance_node(ctx, "verification_body"), {"name": _body_name(body), "status": status}, basis=basis)
 
 
-@check(NodeType.verification_body, provides=["name", "absent"])
+def _councils(ctx: Context) -> list:
+    """The verification body and the drafting council (推進組織), those the strategy names."""
+    return [b for b in (governance_part(ctx, "verification_body"), governance_part(ctx, "drafting_body")) if b is not None]
+
+
+def _council_node(ctx: Context) -> str:
+    for part in ("verification_body", "drafting_body"):
+        if governance_part(ctx, part) is not None:
+            return governance_node(ctx, part)
+    return governance_node(ctx, "verification_body")
+
+
+def _either(values) -> bool | None:
+    """True if any is true, False if all stated ones are false, None if none is stated."""
+    stated = [v for v in values if v is not None]
+    return True if any(stated) else (False if stated else None)
+
+
+@check(NodeType.verification_body, NodeType.drafting_body, provides=["name", "absent"])
 def verification_participants(ctx: Context) -> Iterator[Hit]:
-    """Every sector of 産官学金労言士 and residents take part (in the body, or residents through the drafting process); reports those missing or not stated."""
-    body = governance_part(ctx, "verification_body")
-    if body is None:
+    """Every sector of 産官学金労言士 and residents take part in the councils (the verification body, or the drafting
+    council when there is one; residents also through the drafting process); reports those missing or not stated."""
+    councils = _councils(ctx)
+    if not councils:
         return
-    sectors = set(body.sectors) | {m.sector for m in body.members if m.sector is not None}
+    sectors = {s for b in councils for s in b.sectors} | {m.sector for b in councils for m in b.members if m.sector is not None}
     participation = governance_part(ctx, "participation")
-    residents = body.residents
+    residents = _either(b.residents for b in councils)
     if residents is None and participation is not None and participation.methods:
         residents = True  # residents took part in drafting (パブリックコメント, 意識調査 ...), 2-1
     absent: list[Text] = []
@@ -93,25 +112,25 @@ def verification_participants(ctx: Context) -> Iterator[Hit]:
         if residents is None:
             absent.append(both("住民の参画は記載されていません", "residents' participation not stated"))
     if absent:
+        name = "・".join(_body_name(b) for b in councils)
         yield Hit(
-            governance_node(ctx, "verification_body"),
-            {"name": _body_name(body), "absent": Text("。".join(t.ja for t in absent), "; ".join(t.en for t in absent))},
+            _council_node(ctx),
+            {"name": name, "absent": Text("。".join(t.ja for t in absent), "; ".join(t.en for t in absent))},
             basis=Basis.contradicts if listed else None,
         )
 
 
-@check(NodeType.verification_body, provides=["name", "status"])
+@check(NodeType.verification_body, NodeType.drafting_body, provides=["name", "status"])
 def verification_has_digital_expertise(ctx: Context) -> Iterator[Hit]:
-    """Someone versed in digital matters takes part in the body (digital_expertise, or a member marked digital)."""
-    body = governance_part(ctx, "verification_body")
-    if body is None or body.digital_expertise or any(m.digital for m in body.members):
+    """Someone versed in digital matters takes part in a council: the verification body or the drafting council
+    (digital_expertise, or a member marked digital)."""
+    councils = _councils(ctx)
+    if not councils or any(b.digital_expertise or any(m.digital for m in b.members) for b in councils):
         return
-    if body.digital_expertise is None:
-        status = both("記載されていません", "is not stated")
-    else:
-        status = both("ありません", "is absent")
-    basis = None if body.digital_expertise is None else Basis.contradicts
-    yield Hit(governance_node(ctx, "verification_body"), {"name": _body_name(body), "status": status}, basis=basis)
+    stated = _either(b.digital_expertise for b in councils)
+    status = both("記載されていません", "is not stated") if stated is None else both("ありません", "is absent")
+    name = "・".join(_body_name(b) for b in councils)
+    yield Hit(_council_node(ctx), {"name": name, "status": status}, basis=None if stated is None else Basis.contradicts)
 
 
 @check(NodeType.strategy, NodeType.governance, NodeType.assembly, provides=["absent"])
@@ -120,9 +139,10 @@ def assembly_deliberates(ctx: Context) -> Iterator[Hit]:
     reported when the strategy says nothing of it, or says the assembly does not deliberate it."""
     assembly = governance_part(ctx, "assembly")
     node = governance_node(ctx, "assembly")
-    if assembly is None or (assembly.deliberation is None and not assembly.stages):
+    stages = assembly is not None and bool(assembly.stages or assembly.drafting or assembly.verification)
+    if assembly is None or (assembly.deliberation is None and not stages):
         yield Hit(node, {"absent": both("戦略に記載されていません", "not stated in the strategy")})
-    elif assembly.deliberation is False and not assembly.stages:
+    elif assembly.deliberation is False and not stages:
         yield Hit(node, {"absent": both("行わないとされています", "stated not to take place")}, basis=Basis.contradicts)
 
 

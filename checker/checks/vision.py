@@ -4,9 +4,10 @@ How parts reach a pillar (取組の柱):
 
 - a goal reaches it when the goal, or any direction or measure below it, contributes to it;
 - a measure reaches it when it contributes itself (declared ``pillars:`` or the ● ``pillar_mark``,
-  which the graph turns into links to its goal's pillars) or a basic direction above it declares
-  the pillar.  A goal's own pillars are not handed down to its measures: they say the policy area
-  serves the pillar, while ● marks (or declarations) say which measures do;
+  which the graph turns into links to its goal's pillars), or a basic direction or goal above it
+  declares the pillar.  A goal whose measures carry the source's marks (● ``pillar_mark``, or the
+  「－」 ``no_pillar_measures`` of a direction) says itself which measures serve its pillars, so
+  its pillars are then not handed down;
 - a KPI reaches it when it covers a measure that reaches it, or is set on a goal or direction
   that contributes to it.
 """
@@ -30,14 +31,28 @@ def _pillars(g: StrategyGraph) -> list[str]:
     return g.nodes(NodeType.pillar)
 
 
+def _marks_measures(g: StrategyGraph, goal: str) -> bool:
+    """The goal's measures carry the source's ● marks (or a direction's 「－」): the marks say which serve its pillars."""
+    key = ("marks_measures", goal)
+    marked = g.memo.get(key)
+    if marked is None:
+        marked = g.memo[key] = any(
+            getattr(g.part(n), "pillar_mark", False) or getattr(g.part(n), "no_pillar_measures", False)
+            for n in g.descendants(goal, NodeType.measure, NodeType.direction)
+        )
+    return marked
+
+
 def measure_pillars(g: StrategyGraph, measure: str) -> set[str]:
-    """Pillars a measure serves: its own links, or those declared on a basic direction above it (cached per graph)."""
+    """Pillars a measure serves: its own links, or those declared on a basic direction above it, or on its goal
+    unless the goal's measures carry ● marks (cached per graph)."""
     key = ("measure_pillars", measure)
     found = g.memo.get(key)
     if found is None:
         found = set(g.pillars(measure))
         for up in g.ancestors(measure):
-            if g.type(up) is NodeType.direction:
+            kind = g.type(up)
+            if kind is NodeType.direction or (kind is NodeType.goal and not _marks_measures(g, up)):
                 found.update(g.pillars(up))
         g.memo[key] = found
     return set(found)

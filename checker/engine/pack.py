@@ -226,6 +226,8 @@ class Reference(_Strict):
     """Words that mark a measure or indicator as digital."""
     decrease_signals: list[str] = Field(default_factory=list)
     """Words that mark an indicator where lower is better."""
+    national_support: list[str] = Field(default_factory=list)
+    """The national support measures of the edition (手引き 5-2: information, people, finance), by the names strategies print."""
 
     def direction(self, code: str) -> NationalDirection | None:
         return next((d for d in self.directions if d.code == code), None)

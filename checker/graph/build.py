@@ -17,6 +17,7 @@ _CONSIDERED = (
 _GOVERNANCE = (
     ("pdca", "PDCAサイクル"),
     ("verification_body", "検証機関"),
+    ("drafting_body", "策定の推進組織"),
     ("publication", "検証結果の公表"),
     ("assembly", "議会の関与"),
     ("participation", "策定への参画"),

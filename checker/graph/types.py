@@ -32,6 +32,7 @@ class NodeType(str, Enum):
     governance = "governance"
     pdca = "pdca"
     verification_body = "verification_body"
+    drafting_body = "drafting_body"
     publication = "publication"
     assembly = "assembly"
     participation = "participation"

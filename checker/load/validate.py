@@ -11,7 +11,7 @@ from typing import Annotated, Union
 from pydantic import BaseModel, Discriminator, ValidationError
 
 from ..model import Strategy
-from ..model.base import Spec
+from ..model.base import ID_PATTERN, Spec
 from ..model.walk import iter_parts
 from .errors import InputError, Problem
 from .yaml_tree import Tree
@@ -118,7 +118,9 @@ def _message(err: dict, parent_cls: type | None) -> str:
     if kind == "literal_error":
         return f"'{name}' cannot be {_shown(value)}; expected {err.get('ctx', {}).get('expected', '')}"
     if kind == "string_pattern_mismatch":
-        return f"{_shown(value)} is not a valid id: use ASCII letters, digits, '_', '.' and '-'"
+        if err.get("ctx", {}).get("pattern") == ID_PATTERN:
+            return f"{_shown(value)} is not a valid id: use ASCII letters, digits, '_', '.' and '-'"
+        return f"'{name}' cannot be {_shown(value)}: it must match {err.get('ctx', {}).get('pattern', '')}"
     if kind == "union_tag_invalid" or kind == "union_tag_not_found":
         return f"'{name}' has an unexpected form: {_shown(value)}"
     if kind == "value_error":

@@ -3,7 +3,9 @@
 from .base import Node, SourceRef, Spec
 from .governance import (
     Assembly,
+    AssemblyForm,
     AssemblyStage,
+    DraftingBody,
     Governance,
     InternalStructure,
     Member,
@@ -20,6 +22,8 @@ from .strategy import (
     Body,
     ComprehensivePlan,
     Considers,
+    CrossBoundary,
+    EarlierEfforts,
     Dates,
     Deviation,
     Document,
@@ -27,6 +31,7 @@ from .strategy import (
     Level,
     Measure,
     NationalStrategyRef,
+    NationalSupport,
     Period,
     Pillar,
     PlanRelation,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..text import norm
 from .base import SourceRef, Spec
@@ -48,8 +48,17 @@ def _sector(value: object) -> object:
     return value
 
 
-SectorValue = Annotated[Sector, BeforeValidator(_sector)]
-"""A sector by its English name or its kanji (産, 官, 学, 金, 労, 言, 士)."""
+SectorValue = Annotated[
+    Sector,
+    BeforeValidator(_sector),
+    WithJsonSchema(
+        {
+            "enum": [s.value for s in Sector] + list(SECTOR_KANJI),
+            "description": "A sector of 産官学金労言士: its English name or its kanji (産, 官, 学, 金, 労, 言, 士).",
+        }
+    ),
+]
+"""A sector by its English name or its kanji (産, 官, 学, 金, 労, 言, 士); the JSON Schema accepts both, as the loader does."""
 
 
 class Pdca(Spec):
@@ -61,6 +70,8 @@ class Pdca(Spec):
     """KPI progress is checked in each cycle."""
     revision: bool | None = None
     """Measures or the strategy are revised on the findings."""
+    resident_feedback: list[str] = Field(default_factory=list)
+    """How residents' views are heard in the verification (住民からの意見聴取, 手引き 7-2): 市民意識調査, パブリックコメント ..."""
     text: str | None = None
     """The description as printed."""
     source: SourceRef | None = None
@@ -93,7 +104,17 @@ class VerificationBody(Spec):
     """Someone versed in digital matters takes part (デジタル分野に精通する団体・有識者)."""
     members: list[Member] = Field(default_factory=list)
     text: str | None = None
+    note: str | None = None
+    """A remark on the body, e.g. that its composition is given in a separate 要綱."""
     source: SourceRef | None = None
+
+
+class DraftingBody(VerificationBody):
+    """The council that deliberated the draft (策定の推進組織・審議会, 手引き 2-1, 2-2), when it is not the verification body.
+
+    Its fields are those of the verification body; `external_experts` says whether members from outside
+    the administration took part in drafting.
+    """
 
 
 class Publication(Spec):
@@ -115,11 +136,28 @@ class AssemblyStage(str, Enum):
     """効果検証の段階"""
 
 
+class AssemblyForm(str, Enum):
+    """How the assembly takes part at a stage (手引き 8-1)."""
+
+    vote = "vote"
+    """議決: the assembly votes on the strategy (e.g. under a 議決事件 ordinance)"""
+    report = "report"
+    """報告: the strategy or the verification results are reported to the assembly or a committee"""
+    deliberation = "deliberation"
+    """審議: deliberated (in a committee or plenary) without a vote"""
+
+
 class Assembly(Spec):
     """The local assembly's (議会) involvement (手引き 8-1)."""
 
     deliberation: bool | None = None
+    """The assembly deliberates the strategy (false: the strategy says it does not)."""
     stages: list[AssemblyStage] = Field(default_factory=list)
+    """The stages at which it takes part: drafting, verification."""
+    drafting: AssemblyForm | None = None
+    """How it takes part in drafting: vote (議決), report (報告) or deliberation (審議); implies the stage."""
+    verification: AssemblyForm | None = None
+    """How it takes part in the verification: vote, report or deliberation; implies the stage."""
     text: str | None = None
     source: SourceRef | None = None
 
@@ -150,6 +188,8 @@ class Governance(Spec):
 
     pdca: Pdca | None = None
     verification_body: VerificationBody | None = None
+    drafting_body: DraftingBody | None = None
+    """The council that deliberated the draft, when it is not the verification body (策定の推進組織・審議会)."""
     publication: Publication | None = None
     assembly: Assembly | None = None
     participation: Participation | None = None

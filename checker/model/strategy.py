@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from ..bodycode import is_prefecture, prefecture_of, validate_code
 from .base import Id, IdRef, Node, SourceRef, Spec
@@ -16,8 +17,25 @@ from .walk import iter_parts
 from .lineage import KpiRevision, Predecessor
 from .values import Number, Segment, YearSpan, YearValue
 
+_DIRECTION_CODE = re.compile(r"^[a-z][a-z0-9\-]*$")
+_DIRECTION_CODES = "jobs, people-flow, family, attractive-region, digital-infrastructure, digital-talent, inclusion"
+
+
+def _direction_code(value: object) -> object:
+    """A national direction code, or a message that says what the codes look like and which they are."""
+    if isinstance(value, str) and not _DIRECTION_CODE.match(value):
+        hint = value.strip().lower().replace("_", "-").replace(" ", "-")
+        close = f" (did you mean '{hint}'?)" if _DIRECTION_CODE.match(hint) and hint != value else ""
+        raise ValueError(
+            f"'{value}' is not a national direction code{close}: codes are lower-case words joined by '-'; "
+            f"the 2022-12 edition's are {_DIRECTION_CODES}"
+        )
+    return value
+
+
 NationalDirection = Annotated[
     str,
+    BeforeValidator(_direction_code),
     Field(
         pattern=r"^[a-z][a-z0-9\-]*$",
         description=(
@@ -218,13 +236,49 @@ class ComprehensivePlan(Spec):
     source: SourceRef | None = None
 
 
+class CrossBoundary(Spec):
+    """How the strategy considers cooperation beyond its own boundary (広域的な連携, 手引き 2-1, 1-2, 1-4)."""
+
+    partners: list[str] = Field(default_factory=list)
+    """The local governments or areas it works with: 近隣市町, ○○県, ○○連携中枢都市圏 ..."""
+    text: str | None = None
+    """What the strategy says, as printed."""
+    note: str | None = None
+    source: SourceRef | None = None
+
+
+class EarlierEfforts(Spec):
+    """What the strategy carries on from earlier regional revitalisation efforts (これまでの成果の継承, 手引き 3-5)."""
+
+    text: str | None = None
+    """What the strategy says of the results of earlier efforts and how it builds on them, as printed."""
+    note: str | None = None
+    source: SourceRef | None = None
+
+
+class NationalSupport(Spec):
+    """The national support measures the strategy means to use (国の支援策の活用, 手引き 5-2)."""
+
+    measures: list[str] = Field(default_factory=list)
+    """Their names as printed: デジタル田園都市国家構想交付金, 企業版ふるさと納税, 地方創生人材支援制度, RESAS ..."""
+    text: str | None = None
+    note: str | None = None
+    source: SourceRef | None = None
+
+
 class Considers(Spec):
-    """What the strategy considers (勘案する, 手引き 3-4, 6-1)."""
+    """What the strategy considers (勘案する, 手引き 3-4, 6-1) and builds on (2-1, 3-5, 5-2)."""
 
     national_strategy: NationalStrategyRef | None = None
     prefectural_strategy: PrefecturalStrategyRef | None = None
     population_vision: PopulationVision | None = None
     comprehensive_plan: ComprehensivePlan | None = None
+    cross_boundary: CrossBoundary | None = None
+    """Cooperation beyond the boundary (広域的な連携, 2-1)."""
+    earlier_efforts: EarlierEfforts | None = None
+    """The results of earlier efforts it carries on (3-5)."""
+    national_support: NationalSupport | None = None
+    """The national support measures it means to use (5-2)."""
 
 
 class Pillar(Node):
@@ -277,6 +331,11 @@ class Measure(_Planned):
     """Main examples (主な取組み例)."""
     projects: list[str] = Field(default_factory=list)
     """Concrete projects (具体的な事業)."""
+    partners: list[str] = Field(default_factory=list)
+    """Who it is carried out with (連携先): other local governments (近隣市町, ○○県), other measures' owners,
+    universities, businesses ... (手引き 1-2, 1-4)."""
+    national_support: list[str] = Field(default_factory=list)
+    """National support it uses (手引き 5-2): デジタル田園都市国家構想交付金, 企業版ふるさと納税 ..."""
 
 
 class BasicDirection(_Planned):

@@ -228,9 +228,8 @@ class Exporter:
                 self._observations(part, dataset, indicator=graph.part(part.ref))
         if s.period is not None:
             self._period(s.period)
-        if s.governance and s.governance.verification_body:
-            body = s.governance.verification_body
-            for member in body.members:
+        for body in (s.governance.verification_body, s.governance.drafting_body) if s.governance else ():
+            for member in body.members if body is not None else ():
                 g.add((self.iri_of[id(member)], ORG.organization, self.iri_of[id(body)]))
         for record in s.deviations:
             code = _rule_code(record.rule, self.edition)

@@ -80,6 +80,18 @@ _NOTE = F("note", SKOS.note, "text")
 _SOURCE = F("source", PROV.wasDerivedFrom, "part")
 _TEXT = F("text", TBK.printedText, "text")
 _NODE = (_ID, _NOTE, _SOURCE)
+_BODY = (
+    F("name", RDFS.label, "text"),
+    F("external_experts", TBK.externalExperts, "bool"),
+    F("sectors", TBK.sectors, "enums", "sector"),
+    F("residents", TBK.residents, "bool"),
+    F("digital_expertise", TBK.digitalExpertise, "bool"),
+    F("members", ORG.hasMembership, "parts"),
+    _TEXT,
+    _NOTE,
+    _SOURCE,
+)
+"""The fields of a council: the verification body and the drafting body share them."""
 
 
 def _planned(*extra: Field) -> tuple[Field, ...]:
@@ -154,6 +166,26 @@ CLASSES: dict[type, ClassMap] = {
             F("prefectural_strategy", TBK.prefecturalStrategy, "part"),
             F("population_vision", TBK.populationVision, "part"),
             F("comprehensive_plan", TBK.comprehensivePlan, "part"),
+            F("cross_boundary", TBK.crossBoundary, "part"),
+            F("earlier_efforts", TBK.earlierEfforts, "part"),
+            F("national_support", TBK.nationalSupport, "part"),
+        )),
+        ClassMap(m.CrossBoundary, (TBK.CrossBoundaryCooperation,), (
+            F("partners", TBK.partners, "texts"),
+            _TEXT,
+            _NOTE,
+            _SOURCE,
+        )),
+        ClassMap(m.EarlierEfforts, (TBK.EarlierEfforts,), (
+            _TEXT,
+            _NOTE,
+            _SOURCE,
+        )),
+        ClassMap(m.NationalSupport, (TBK.NationalSupportUse,), (
+            F("measures", TBK.supportMeasures, "texts"),
+            _TEXT,
+            _NOTE,
+            _SOURCE,
         )),
         ClassMap(m.NationalStrategyRef, (TBK.NationalStrategyReference,), (
             F("title", DCTERMS.title, "text"),
@@ -222,6 +254,8 @@ CLASSES: dict[type, ClassMap] = {
             F("digital", TBK.digital, "bool"),
             F("main_examples", TBK.mainExamples, "texts"),
             F("projects", TBK.projects, "texts"),
+            F("partners", TBK.partners, "texts"),
+            F("national_support", TBK.supportMeasures, "texts"),
         )),
         ClassMap(m.Indicator, (TBK.Indicator,), _NODE + (
             F("name", RDFS.label, "text"),
@@ -326,6 +360,7 @@ CLASSES: dict[type, ClassMap] = {
         ClassMap(m.Governance, (TBK.Governance,), (
             F("pdca", TBK.pdca, "part"),
             F("verification_body", TBK.verificationBody, "part"),
+            F("drafting_body", TBK.draftingBody, "part"),
             F("publication", TBK.publication, "part"),
             F("assembly", TBK.assembly, "part"),
             F("participation", TBK.participation, "part"),
@@ -335,19 +370,12 @@ CLASSES: dict[type, ClassMap] = {
             F("cycle_years", TBK.cycleYears, "number"),
             F("kpi_review", TBK.kpiReview, "bool"),
             F("revision", TBK.revision, "bool"),
+            F("resident_feedback", TBK.residentFeedback, "texts"),
             _TEXT,
             _SOURCE,
         )),
-        ClassMap(m.VerificationBody, (TBK.VerificationBody, ORG.Organization), (
-            F("name", RDFS.label, "text"),
-            F("external_experts", TBK.externalExperts, "bool"),
-            F("sectors", TBK.sectors, "enums", "sector"),
-            F("residents", TBK.residents, "bool"),
-            F("digital_expertise", TBK.digitalExpertise, "bool"),
-            F("members", ORG.hasMembership, "parts"),
-            _TEXT,
-            _SOURCE,
-        )),
+        ClassMap(m.VerificationBody, (TBK.VerificationBody, ORG.Organization), _BODY),
+        ClassMap(m.DraftingBody, (TBK.DraftingBody, ORG.Organization), _BODY),
         ClassMap(m.Member, (TBK.Member, ORG.Membership), (
             F("name", RDFS.label, "text"),
             F("affiliation", TBK.affiliation, "text"),
@@ -364,6 +392,8 @@ CLASSES: dict[type, ClassMap] = {
         ClassMap(m.Assembly, (TBK.AssemblyInvolvement,), (
             F("deliberation", TBK.deliberation, "bool"),
             F("stages", TBK.stages, "enums", "assembly-stage"),
+            F("drafting", TBK.draftingForm, "enum", "assembly-form"),
+            F("verification", TBK.verificationForm, "enum", "assembly-form"),
             _TEXT,
             _SOURCE,
         )),

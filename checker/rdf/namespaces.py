@@ -71,6 +71,7 @@ SCHEMES = {
     "relative-target": "relative-target",
     "sector": "sector",
     "assembly-stage": "assembly-stage",
+    "assembly-form": "assembly-form",
     "revision-change": "revision-change",
     "value-role": "value-role",
     "kind-basis": "kind-basis",
