@@ -61,7 +61,7 @@ def xlsx_cell(target, value: object) -> None:
 def html_text(value: object) -> str:
     """`value` as text for an HTML page (before HTML escaping): control characters removed."""
     text = value if isinstance(value, str) else str(value)
-    return _HTML.sub("", text)
+    return _HTML.sub("", text) if _HTML.search(text) else text
 
 
 def jinja_finalize(value: object) -> object:

@@ -49,6 +49,16 @@ def report(
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    write_atomic(out, strategy_page(result.strategy, result.findings, pack, config.lang))
-    if result.failing(config.fail_on):
+    write_atomic(out, strategy_page(result.strategy, result.findings, pack, config.lang, fail_on=config.fail_on))
+    from ..report.fmt_text import summary_line
+
+    failing = result.failing(config.fail_on)
+    print(wrote_line(out, config.lang), file=sys.stderr)
+    print(summary_line([result], config.lang), file=sys.stderr)
+    if failing:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def wrote_line(path, lang: str) -> str:
+    """'wrote PATH' in the language of --lang."""
+    return f"{path} を書き出しました" if lang != "en" else f"wrote {path}"

@@ -124,7 +124,7 @@ def environment(package: str | None = None) -> jinja2.Environment:
             enabled_extensions=("html", "svg"), disabled_extensions=("css", "js"), default_for_string=True, default=True
         ),
         undefined=jinja2.StrictUndefined,
-        finalize=jinja_finalize,
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -133,6 +133,14 @@ def environment(package: str | None = None) -> jinja2.Environment:
     env.globals.update(version=__version__, SEVERITY_SYMBOL=SEVERITY_SYMBOL)
     env.filters.update(css_string=css_string, pct=_pct, ids=_ids)
     return env
+
+
+def _finalize(value: object) -> object:
+    """`jinja_finalize` for every printed value except markup the templates made themselves
+    (a pre-rendered piece of a page, already cleaned when it was rendered)."""
+    if value.__class__ is Markup or value.__class__ is int:
+        return value
+    return jinja_finalize(value)
 
 
 def css_string(value: object) -> str:
@@ -180,15 +188,21 @@ def _context(env, lang: str, title: str, record, paper: str, styles, scripts, la
         f"style-src '{_hash(css)}'; script-src '{_hash(js)}'; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
+    t = label_function(lang, labels)
+    return {
+        **context, "lang": lang, "title": title, "record": record, "t": t, "paper": paper,
+        "css": Markup(css), "js": Markup(js), "csp": csp,
+    }
+
+
+def label_function(lang: str, labels: dict[str, tuple[str, str]] | None = None):
+    """`t(key, **values)`: a label of `checker.html.page.UI` (or of `labels`, which take precedence) in `lang`."""
     table = {**UI, **(labels or {})}
 
     def t(key: str, **values) -> str:
         return label(table, key, lang, **values)
 
-    return {
-        **context, "lang": lang, "title": title, "record": record, "t": t, "paper": paper,
-        "css": Markup(css), "js": Markup(js), "csp": csp,
-    }
+    return t
 
 
 def render_page(name: str, *, lang: str, title: str, record: RunRecord | None = None, package: str | None = None,
@@ -212,5 +226,4 @@ def render_fragment(name: str, *, lang: str, package: str | None = None,
                     labels: dict[str, tuple[str, str]] | None = None, **context) -> str:
     """A template that is not a whole page (a section rendered apart, e.g. in a worker process)."""
     env = environment(package)
-    table = {**UI, **(labels or {})}
-    return env.get_template(name).render(**context, lang=lang, t=lambda key, **v: label(table, key, lang, **v))
+    return env.get_template(name).render(**context, lang=lang, t=label_function(lang, labels))
