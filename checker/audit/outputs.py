@@ -19,6 +19,8 @@ from .tables import FINDING_COLUMNS, RULE_COLUMNS, Table, area_table_columns, ru
 
 JSON_VERSION = 1
 OUTPUTS = ("audit.csv", "audit-findings.csv", "audit.json", "audit.xlsx", "index.html")
+PAGES = "bodies"
+"""The folder of the bodies' own report pages, beside index.html."""
 
 
 @dataclass

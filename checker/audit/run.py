@@ -21,29 +21,31 @@ Design, for thousands of files on a small machine:
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import datetime as _dt
 import gc
 import multiprocessing
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, clock
 from ..api import FileResult, check_file, get_pack
 from ..config import Config
 from ..engine.finding import Finding, Text
 from ..engine.pack import Pack
 from ..graph import build_graph
 from ..load.errors import InputError, Problem
+from ..outfolder import output_folder
+from ..paths import bad_name
 from . import crosscheck
 from .aggregate import Layout, row as make_row
 from .facts import Facts, classifiers, extract
-from .outputs import OUTPUTS, Gathered, write_all
+from .outputs import OUTPUTS, PAGES, Gathered, write_all
 from .progress import Progress
 
 _PREFECTURE_HINT = re.compile(r"""\blevel["']?\s*:\s*["']?prefecture\b""")
@@ -95,17 +97,12 @@ class AuditResult:
 
 def discover(directory: str | os.PathLike) -> list[str]:
     """The strategy files of a folder: *.yaml / *.yml, recursively, sorted, hidden folders skipped."""
+    from ..paths import walk
+
     root = Path(directory)
     if not root.is_dir():
         raise UsageError(f"{directory}:1:1: not a folder")
-    found = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root).parts
-        if any(part.startswith(".") for part in rel):
-            continue
-        if path.suffix in (".yaml", ".yml") and path.is_file():
-            found.append(str(path))
-    return sorted(found)
+    return walk(root, hidden=False)
 
 
 def find_prefecture(files: list[str], named: str | None, config: Config, pack: Pack, encoding: str | None, today) -> tuple[str | None, FileResult | None]:
@@ -175,6 +172,9 @@ def process(index: int, path: str, page: str | None, result: FileResult | None =
     s = _STATE
     config, pack, layout, pref, lang = s["config"], s["pack"], s["layout"], s["pref"], s["lang"]
     try:
+        if result is None and (problem := bad_name(path)) is not None:  # reported under a name that can be written
+            path = problem.file
+            result = FileResult(file=path, problems=[problem])
         if result is None:
             result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True)
         facts = None
@@ -249,6 +249,13 @@ def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, 
     )
 
 
+def _init_worker(*args) -> None:
+    """A worker: SIGINT is the parent's business (it stops the workers), so a Ctrl-C in the
+    terminal, which reaches every process of the group, does not print a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(*args)
+
+
 def _work(item: tuple[int, str, str | None]) -> Outcome:
     return process(*item)
 
@@ -266,7 +273,7 @@ def page_names(files: list[str], directory: str | os.PathLike) -> dict[str, str]
         except ValueError:
             rel = Path(path.name)
         parts = [re.sub(r"[^\w.\-]", "_", p) or "_" for p in rel.with_suffix("").parts]
-        base = "bodies/" + "/".join(parts)
+        base = f"{PAGES}/" + "/".join(parts)
         name, n = base + ".html", 1
         while name.lower() in taken:
             n += 1
@@ -302,9 +309,10 @@ def run_audit(
     today: _dt.date | None = None,
 ) -> AuditResult:
     """Audit every strategy of `directory` and write each body's page and the audit's files into `out` (see OUTPUTS)."""
-    from ..html.templating import RunRecord, run_date
+    from ..html.templating import RunRecord
 
     config = config or Config()
+    today = clock.today(today)  # one date for every worker, even across midnight
     pack = get_pack(config)
     lang = config.lang
     files = discover(directory)
@@ -328,8 +336,7 @@ def run_audit(
     items = [(i + offset, f, pages[f]) for i, f in enumerate(files)]
 
     outdir = Path(out)
-    outdir.mkdir(parents=True, exist_ok=True)
-    date = (today or run_date()).isoformat()
+    date = today.isoformat()
     show = sys.stderr.isatty() if progress is None else progress
     bar = Progress(len(items) + offset, enabled=show, lang=lang)
     rows: list[dict] = []
@@ -358,7 +365,9 @@ def run_audit(
             s["justified"] += justified
             s["strategies"].add(o.index)
 
-    with tempfile.TemporaryDirectory(prefix=".tebiki-audit-", dir=outdir) as spool_dir:
+    inputs = [*files, *([pref_path] if pref_path else [])]
+    with output_folder(outdir, (*OUTPUTS, PAGES), inputs=inputs) as stage, \
+            tempfile.TemporaryDirectory(prefix=".tebiki-audit-", dir=stage) as spool_dir:
         entries_path = Path(spool_dir) / "entries.json"
         findings_path = Path(spool_dir) / "findings.jsonl"
         with open(entries_path, "w", encoding="utf-8") as entries, open(findings_path, "w", encoding="utf-8") as found:
@@ -372,23 +381,29 @@ def run_audit(
             if pref_path is not None:
                 rows.append({})  # the prefecture's row, filled in at the end
                 bar.advance()
-            init = (config, layout, pref_facts, lang, encoding, today, outdir, date)
+            init = (config, layout, pref_facts, lang, encoding, today, stage, date)
             if jobs == 1 or len(items) < 2:
                 _init(*init)
                 results = map(_work, items)
                 pool = None
             else:
-                pool = cf.ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_init, initargs=init)
+                pool = multiprocessing.Pool(min(jobs, len(items)), initializer=_init_worker, initargs=init)
                 chunk = max(1, min(16, len(items) // (jobs * 8)))
-                results = pool.map(_work, items, chunksize=chunk)
+                results = pool.imap(_work, items, chunksize=chunk)
+            finished = False
             try:
                 for o in results:
                     take(o)
                     spool(o)
                     bar.advance()
+                finished = True
             finally:
                 if pool is not None:
-                    pool.shutdown(cancel_futures=True)
+                    if finished:
+                        pool.close()
+                    else:  # interrupted (SIGINT, SIGTERM) or failed: stop the workers now
+                        pool.terminate()
+                    pool.join()
                 bar.close()
 
         # the prefecture last: the coverage findings need every municipality
@@ -423,7 +438,7 @@ def run_audit(
                            pack.meta.title, fail_on=config.fail_on.value)
         shown = sorted(xp_findings + related, key=lambda f: (index_of.get(f.file, -1), f.sort_key))
         gathered = Gathered(
-            directory=str(directory), outdir=outdir, layout=layout, pack=pack, lang=lang, rows=rows,
+            directory=str(directory), outdir=stage, layout=layout, pack=pack, lang=lang, rows=rows,
             pages=[pages.get(r["file"]) if r.get("status") == "ok" else None for r in rows],
             summary=_summary(rows, problems), basis=classifiers(), stats=stats, crosscheck=xp_findings, related=related,
             problems=problems, prefecture=pref_path, pref_facts=pref_facts, goal_rows=goal_rows, index_of=index_of,

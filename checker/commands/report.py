@@ -9,7 +9,7 @@ import typer
 
 from ..cli import (
     EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, IgnoreOption, LangOption,
-    SelectOption, _config, app,
+    SelectOption, TodayOption, _config, _today, app,
 )
 from ..load.errors import InputError
 
@@ -25,11 +25,12 @@ def report(
     config_path: ConfigOption = None,
     edition: EditionOption = None,
     encoding: EncodingOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Write one strategy's report as a single self-contained HTML file (tree, findings at their nodes, summary by area)."""
     from ..api import check_file, get_pack
     from ..config import validate_selectors
-    from ..fileio import write_atomic
+    from ..fileio import check_output, write_output
     from ..html import strategy_page
 
     try:
@@ -39,23 +40,23 @@ def report(
     except InputError as exc:
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    from ..fileio import refuse_input
-
-    if (message := refuse_input(out, [file], "--out")) is not None:
-        print(message, file=sys.stderr)
-        raise typer.Exit(EXIT_ERROR)
-    result = check_file(file, config=config, pack=pack, encoding=encoding)
+    check_output(out, option="--out", inputs=[file])
+    day = _today(today)
+    result = check_file(file, config=config, pack=pack, encoding=encoding, today=day)
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    write_atomic(out, strategy_page(result.strategy, result.findings, pack, config.lang, fail_on=config.fail_on))
+    from ..html.templating import RunRecord
+
+    record = RunRecord.now([file], pack, config.fail_on, date=day)
+    write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang, fail_on=config.fail_on, record=record),
+                 option="--out", inputs=[file])
     from ..report.fmt_text import summary_line
 
-    failing = result.failing(config.fail_on)
     print(wrote_line(out, config.lang), file=sys.stderr)
     print(summary_line([result], config.lang), file=sys.stderr)
-    if failing:
+    if result.failing(config.fail_on):
         raise typer.Exit(EXIT_FINDINGS)
 
 
