@@ -44,8 +44,10 @@ def report(
     day = _today(today)
     result = check_file(file, config=config, pack=pack, encoding=encoding, today=day)
     if result.problems:
+        from ..load.messages import problem_text
+
         for problem in result.problems:
-            print(problem, file=sys.stderr)
+            print(problem_text(problem, config.lang), file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     from ..html.templating import RunRecord
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from ..labels import NODE_TYPES
 from ..safetext import html_text
 
 UI = {
@@ -33,31 +34,9 @@ UI = {
     "summary": ("概要", "Summary"),
     "by_area": ("領域別の概要", "Summary by area"),
     "tree": ("戦略の体系", "Strategy tree"),
-    "vision": ("地域ビジョン", "Regional vision"),
     "pillars": ("取組の柱", "Pillars"),
-    "pillar": ("取組の柱", "Pillar"),
     "kgi": ("KGI", "KGI"),
     "kgis": ("重要目標達成指標（KGI）", "Key goal indicators (KGI)"),
-    "goal": ("目標", "Goal"),
-    "direction": ("基本的方向", "Basic direction"),
-    "measure": ("具体的な施策", "Measure"),
-    "kpi": ("KPI", "KPI"),
-    "numerical_target": ("数値目標", "Numerical target"),
-    "strategy": ("戦略全体", "Whole strategy"),
-    "national_direction": ("国の施策の方向", "National direction"),
-    "national_strategy": ("国の総合戦略", "National strategy"),
-    "prefectural_strategy": ("都道府県の戦略", "Prefectural strategy"),
-    "population_vision": ("人口ビジョン", "Population vision"),
-    "projection": ("将来推計", "Projection"),
-    "comprehensive_plan": ("総合計画", "Comprehensive plan"),
-    "governance": ("推進体制", "Governance"),
-    "pdca": ("PDCA", "PDCA"),
-    "verification_body": ("検証機関", "Verification body"),
-    "publication": ("公表", "Publication"),
-    "assembly": ("議会", "Assembly"),
-    "participation": ("住民等の参画", "Participation"),
-    "internal": ("庁内体制", "Internal structure"),
-    "indicator": ("補足指標", "Supplementary indicator"),
     "other_findings": ("体系の外の指摘（計画全体・勘案・推進体制など）", "Findings outside the tree (whole strategy, considers, governance ...)"),
     "all_findings": ("指摘の一覧", "All findings"),
     "no_findings": ("指摘はありません。", "No findings."),
@@ -132,6 +111,9 @@ UI = {
     "errors": ("読み込めなかったファイル", "Files that could not be loaded"),
     "chart_by_area": ("領域別の指摘数（記号と模様でも区別）", "Findings by area (told apart by symbol and pattern too)"),
 }
+
+
+UI.update(NODE_TYPES)
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str, **values) -> str:

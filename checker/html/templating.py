@@ -133,7 +133,9 @@ def environment(package: str | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.globals.update(version=__version__, SEVERITY_SYMBOL=SEVERITY_SYMBOL)
+    from ..load.messages import problem_text
+
+    env.globals.update(version=__version__, SEVERITY_SYMBOL=SEVERITY_SYMBOL, problem_text=problem_text)
     env.filters.update(css_string=css_string, pct=_pct, ids=_ids)
     return env
 
