@@ -1,4 +1,4 @@
-"""The tool never writes to its input, and writes every output file atomically (issue #7).
+"""The tool never writes to its input, and writes every output file atomically.
 
 - check / report / audit / export / import / init leave the files they read byte-for-byte and
   mtime-for-mtime as they were; an output option naming an input file is refused;

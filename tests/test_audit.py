@@ -1,4 +1,4 @@
-"""The prefecture audit (issue #6) on the fictional example prefecture and on generated strategies.
+"""The prefecture audit on the fictional example prefecture and on generated strategies.
 
 The rule pack grows while this is written, so the tests assert what the audit itself controls
 (periods, verification bodies, declared directions, outcome shares from declared kinds, the
