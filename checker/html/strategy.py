@@ -21,23 +21,21 @@ from dataclasses import dataclass, field
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, ordered_areas
 from ..graph import NodeType, build_graph
-from ..model import IndicatorKind, Strategy
+from ..model import Strategy
 from .charts import Bars, Diagram, stacked_bars
 from .findings import KEYS, Group, Verdict, groups, level, tally
 from .page import label, t, UI
 from .tree import TNode, build, diagrams
 
 
-def kind_reader(pack: Pack):
-    """`kinds(indicator)` → (kind, declared): the declared kind, else the outcome rules' reading of its words."""
-    from ..checks.outcomes import classify
+def kind_records(g, pack: Pack) -> dict:
+    """Indicator id → its kind record (`checker.kinds`: outcome or output, declared or read from
+    the name, and why); empty when the edition has no kind lexicon."""
+    if getattr(pack.reference, "kinds", None) is None:
+        return {}
+    from ..kinds import indicator_kinds
 
-    def kinds(indicator):
-        verdict = classify(indicator, pack.reference)
-        kind = verdict.kind.value if isinstance(verdict.kind, IndicatorKind) else None
-        return kind, bool(verdict.declared)
-
-    return kinds
+    return {r.id: r for r in indicator_kinds(g, pack.reference)}
 
 
 @dataclass
@@ -146,7 +144,7 @@ def strategy_view(strategy: Strategy, findings: list[Finding], pack: Pack, lang:
     below); `extra_rules` are records of codes that are not the pack's (the audit's cross-check).
     """
     g = build_graph(strategy)
-    roots, shown = build(g, findings, node_ids, kind_reader(pack), top=heading + 1)
+    roots, shown = build(g, findings, node_ids, kind_records(g, pack), top=heading + 1)
     anchors: dict[str, str] = {}
 
     def index(n: TNode) -> None:

@@ -44,8 +44,10 @@ class TNode:
     indicators: list["TNode"] = field(default_factory=list)
     relisted: bool = False
     kind: str | None = None
-    """For indicators: 'outcome', 'output' or None (unclassified)."""
+    """For indicators: 'outcome', 'output' or None (undecided)."""
     kind_declared: bool = False
+    kind_reason: object | None = None
+    """Why (a `Text`): the declaration, or the words the name was read by (`checker.kinds`)."""
     unit: str | None = None
     measurements: list[Measurement] = field(default_factory=list)
 
@@ -104,8 +106,11 @@ class _Builder:
                     findings=[] if relisted else list(self.by_node.get(node, [])), relisted=relisted)
         if isinstance(part, Indicator):
             out.unit = part.unit
-            kind, declared = self.kinds(part)
-            out.kind, out.kind_declared = kind, declared
+            record = self.kinds.get(node)
+            if record is not None:
+                out.kind, out.kind_declared, out.kind_reason = record.kind, record.basis == "declared", record.reason
+            elif part.kind is not None:
+                out.kind, out.kind_declared = part.kind.value, True
             out.measurements = [
                 Measurement(population, _shown(b), _shown(t), _bar(part, b, t)) for population, b, t in part.measurements()
             ]
@@ -150,7 +155,7 @@ class _Builder:
 def build(g: StrategyGraph, findings: list[Finding], anchor_prefix: str, kinds, top: int = 2) -> tuple[list[TNode], set[str]]:
     """The tree's top nodes (the vision, then the goals) and the ids of every node shown.
 
-    `kinds(indicator)` gives (kind or None, declared); `top` is the heading level of a goal.
+    `kinds` maps an indicator's id to its kind record (`checker.kinds`); `top` is the heading level of a goal.
     """
     by_node: dict[str, list[Finding]] = {}
     for f in findings:

@@ -2,7 +2,7 @@
 
 Counts first (with the verdict against `--fail-on`), then a table of files,
 then the findings of each file in a table (line, severity, rule, 手引き
-sections, message, fix), then files that could not be loaded, then justified
+sections, basis, message, fix), then files that could not be loaded, then justified
 deviations apart in a collapsed section, and what a baseline hid.
 Deterministic; text from the strategy is escaped so it cannot break the tables
 or inject HTML.  `--concise` keeps only the verdict, counts and the table of
@@ -34,6 +34,7 @@ _WORDS = {
         "severity": "重大度",
         "rule": "規則",
         "section": "手引き",
+        "basis": "根拠",
         "message": "内容",
         "fix": "対応",
         "none": "指摘はありません。",
@@ -59,6 +60,7 @@ _WORDS = {
         "severity": "Severity",
         "rule": "Rule",
         "section": "手引き",
+        "basis": "Basis",
         "message": "Message",
         "fix": "Fix",
         "none": "No findings.",
@@ -92,7 +94,7 @@ def _finding_row(f: Finding, lang: str, pack: Pack) -> str:
     fix = cell(rule.fix.en if lang == "en" else rule.fix.ja) if rule is not None else ""
     return (
         f"| {f.line}:{f.col} | {_ICONS[lang][f.severity.value]} | {_code(f.code)} {cell(f.name)} "
-        f"| {cell(', '.join(f.sections))} | {cell(f.message.get(lang))} | {fix} |"
+        f"| {cell(', '.join(f.sections))} | {cell(f.basis.label(lang))} | {cell(f.message.get(lang))} | {fix} |"
     )
 
 
@@ -122,8 +124,12 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     for r, found in open_results:
         if not found:
             continue
-        out += [f"#### {cell(r.file)}", "", f"| {w['line']} | {w['severity']} | {w['rule']} | {w['section']} | {w['message']} | {w['fix']} |",
-                "|---|---|---|---|---|---|"]
+        out += [
+            f"#### {cell(r.file)}",
+            "",
+            f"| {w['line']} | {w['severity']} | {w['rule']} | {w['section']} | {w['basis']} | {w['message']} | {w['fix']} |",
+            "|---|---|---|---|---|---|---|",
+        ]
         out += [_finding_row(f, lang, pack) for f in found]
         out.append("")
 
