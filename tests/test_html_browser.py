@@ -114,6 +114,19 @@ def _no_sideways_scroll(page, width: int) -> None:
     assert wide == [], wide
 
 
+def _printed(page, landscape: bool, pages: tuple[int, int], heading: str, screen_only: str) -> tuple[bytes, str]:
+    """Print `page` as Chromium does; check the paper, the page count, the heading, the page numbers
+    and that a screen-only instruction is left out; return the PDF and its text."""
+    data = page.pdf()
+    meta = pdf.info(data)
+    assert pdf.is_a4(meta["Page size"], landscape=landscape), meta
+    assert pages[0] <= meta["Pages"] <= pages[1], meta
+    text = pdf.text(data)
+    assert heading in text and f"1 / {meta['Pages']} ページ" in text
+    assert screen_only not in text, "no screen-only instructions"
+    return data, text
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "toyonaka.html"
@@ -188,14 +201,9 @@ def test_report_prints_on_a4(report, tmp_path):
     url = report.resolve().as_uri()
     with Browser(CHROMIUM) as browser:
         page = browser.open(url)
-        data = page.pdf()
-        meta = pdf.info(data)
-        assert pdf.is_a4(meta["Page size"], landscape=False), meta
-        assert 15 <= meta["Pages"] <= 80, meta
-        text = pdf.text(data)
-        assert "まず直すべき指摘" in text and f"1 / {meta['Pages']} ページ" in text
+        data, text = _printed(page, False, (15, 80), "まず直すべき指摘", "件数を押すと")
         assert "データの出典（data_source）が示されていません" in text.split("指摘の一覧")[0], "collapsed info groups print opened"
-        assert "件数を押すと" not in text and "指摘のある節点のみ" not in text, "no screen-only instructions"
+        assert "指摘のある節点のみ" not in text, "no filters on paper"
         assert "tebiki-2022-12" in text
         page.media("print")
         page.viewport(A4_PORTRAIT_PX, 1000)
@@ -274,13 +282,7 @@ def test_audit_prints_on_a4_landscape(audit7, tmp_path):
     url = (audit7 / "index.html").resolve().as_uri()
     with Browser(CHROMIUM) as browser:
         page = browser.open(url)
-        data = page.pdf()
-        meta = pdf.info(data)
-        assert pdf.is_a4(meta["Page size"], landscape=True), meta
-        assert 2 <= meta["Pages"] <= 12, meta
-        text = pdf.text(data)
-        assert "団体別の一覧" in text and f"1 / {meta['Pages']} ページ" in text
-        assert "団体名を押すと" not in text, "no screen-only instructions"
+        data, _ = _printed(page, True, (2, 12), "団体別の一覧", "団体名を押すと")
         page.media("print")
         page.viewport(A4_LANDSCAPE_PX, 1000)
         assert _tables_fit(page, A4_LANDSCAPE_PX) == []
@@ -315,8 +317,8 @@ def test_audit_of_200_strategies(tmp_path):
         _no_errors_no_network(page, url)
         _save(page.screenshot(height=1500, full_page=False), tmp_path, "audit-200.png")
         _save(page.screenshot_of("#heat", 1200), tmp_path, "audit-200-heat.png")
-        data = page.pdf()
-        assert pdf.is_a4(pdf.info(data)["Page size"], landscape=True)
+        data, _ = _printed(page, True, (5, 200), "団体別の一覧", "団体名を押すと")
+        _save(_montage(browser, pdf.pages_png(data, 1, 2, dpi=50), tmp_path, 1240), tmp_path, "audit-200-pdf.png")
         page.media("print")
         page.viewport(A4_LANDSCAPE_PX, 1000)
         assert _tables_fit(page, A4_LANDSCAPE_PX) == []

@@ -39,6 +39,7 @@ L = {
     "periods_chart": ("計画期間と県の計画期間", "Plan periods against the prefecture's"),
     "periods_chart_plain": ("計画期間", "Plan periods"),
     "pref_period": ("県の計画期間", "Prefecture's period"),
+    "fiscal_span": ("{a}–{b}年度", "FY{a}–{b}"),
     "periods_note": ("帯は都道府県の計画期間です。重ならない期間は斜線と ▲ で示します。", "The band is the prefecture's period; a period that does not overlap it is hatched and marked ▲."),
     "distributions": ("分布", "Distributions"),
     "dist_warnings": ("団体ごとの警告の件数", "Warnings per body"),
@@ -112,7 +113,7 @@ def _periods(g, lang: str):
                 for (a, b), names in sorted(groups.items())]
     ref = g.pref_facts.period if g.pref_facts is not None else None
     title = tl("periods_chart" if ref else "periods_chart_plain", lang)
-    return timeline(title, [(n, a, b, p) for n, a, b, p in rows], ref, "tl", tl("pref_period", lang))
+    return timeline(title, [(n, a, b, p) for n, a, b, p in rows], ref, "tl", tl("pref_period", lang), tl("fiscal_span", lang))
 
 
 def _distributions(rows: list[dict], lang: str):

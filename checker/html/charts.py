@@ -193,9 +193,10 @@ class Timeline:
 
 
 def timeline(title: str, rows: list[tuple[str, int, int, str | None]], reference: tuple[int, int] | None,
-             uid: str, band_label: str = "") -> Timeline:
+             uid: str, band_label: str = "", span_label: str = "FY{a}–{b}") -> Timeline:
     """`rows` is [(label, first FY, last FY, link)]; `reference` the period the bars are compared with.
-    A bar is 'inside' when it shares a year with the reference (or there is none)."""
+    A bar is 'inside' when it shares a year with the reference (or there is none); `span_label`
+    writes a period's fiscal years (``{a}``, ``{b}``) in the page's language."""
     years = [y for _, a, b, _ in rows for y in (a, b)] + (list(reference) if reference else [])
     lo, hi = (min(years), max(years)) if years else (2023, 2027)
     label_w = min(240.0, max([text_width(r[0], 12) for r in rows] + [60]) + 12)
@@ -207,7 +208,7 @@ def timeline(title: str, rows: list[tuple[str, int, int, str | None]], reference
     for i, (name, a, b, href) in enumerate(rows):
         inside = reference is None or not (b < reference[0] or a > reference[1])
         spans.append(Span(name, top + i * row_h, label_w + (a - lo) * year_w, (b - a + 1) * year_w, inside,
-                          f"FY{a}–{b}", href))
+                          span_label.format(a=a, b=b), href))
     width = label_w + (hi - lo + 1) * year_w + 90
     return Timeline(uid, title, width, top + row_h * len(rows) + 10, label_w, ticks, band, band_label, spans, row_h)
 

@@ -63,6 +63,7 @@ UI = {
     "inputs": ("入力", "Input"),
     "threshold": ("判定基準", "Threshold"),
     "tool": ("ツール", "Tool"),
+    "line_n": ("{n}行", "line {n}"),
     "lv_error": ("エラー", "error"),
     "lv_warning": ("警告", "warning"),
     "lv_info": ("情報", "info"),
