@@ -258,22 +258,28 @@ def diagram(title: str, root, uid: str, columns: dict[str, str], widths: dict[st
     `tag` is a short type label written before the name (for indicators among the planned nodes)."""
     row_h, box_h, top, gap = 24.0, 20.0, 26.0, 22.0
     depth_x: dict[int, float] = {}
-    depth_kind: dict[int, str] = {}
+    kinds_at: dict[int, list[str]] = {}
 
     def measure(node, depth):
-        depth_kind.setdefault(depth, node.kind)
+        seen = kinds_at.setdefault(depth, [])
+        if node.kind not in seen:
+            seen.append(node.kind)
         for child in node.children:
             measure(child, depth + 1)
 
     measure(root, 0)
+    order = list(columns)
     x = 4.0
     width_of = {}
-    for depth in sorted(depth_kind):
+    heads = []
+    for depth in sorted(kinds_at):
+        kinds = sorted(kinds_at[depth], key=lambda k: order.index(k) if k in order else len(order))
         depth_x[depth] = x
-        width_of[depth] = widths.get(depth_kind[depth], 170)
+        width_of[depth] = max(widths.get(k, 170) for k in kinds)
+        heads.append((x, "・".join(dict.fromkeys(columns.get(k, k) for k in kinds))))
         x += width_of[depth] + gap
     out = Diagram(uid, title, x + 4, 0)
-    out.columns = [(depth_x[d], columns.get(depth_kind[d], "")) for d in sorted(depth_kind)]
+    out.columns = heads
     row = [0]
 
     def place(node, depth) -> float:
