@@ -80,6 +80,10 @@ def test_english_files_have_english_headers(tmp_path):
     assert list(overview[0])[: len(COLUMNS)] == [c.en for c in COLUMNS]
     book = openpyxl.load_workbook(tmp_path / "audit.xlsx")
     assert book.sheetnames == ["Strategies", "Findings", "By area", "By rule"]
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for heading in ("Outcome share", "Verification body", "Findings by area (body × area)", "Plan periods"):
+        assert heading in page, heading
+    assert "団体別の一覧" not in page and "outcome_share</th>" not in page
 
 
 def test_workbook_one_sheet_per_table_frozen_filtered_codes_as_text(audited):

@@ -35,9 +35,16 @@ class Column:
     """For kind 'enum': the group of `VALUES` its codes belong to."""
     overview: bool = False
     filter: bool = False
+    label: str | None = None
+    """The English heading on a page, when the English header (an id for scripts) does not read well."""
 
     def header(self, lang: str) -> str:
+        """The header in a CSV file or a sheet."""
         return self.en if lang == "en" else self.ja
+
+    def title(self, lang: str) -> str:
+        """The heading on a page."""
+        return (self.label or self.en) if lang == "en" else self.ja
 
 
 VALUES: dict[str, dict[str, tuple[str, str]]] = {
@@ -75,29 +82,29 @@ def value_label(group: str, code, lang: str) -> str:
 
 COLUMNS: tuple[Column, ...] = (
     Column("file", "ファイル", "file"),
-    Column("name", "団体名", "name", overview=True),
-    Column("code", "団体コード", "code", "code", overview=True),
-    Column("type", "種別", "type", "enum", "type", overview=True, filter=True),
+    Column("name", "団体名", "name", overview=True, label="Body"),
+    Column("code", "団体コード", "code", "code", overview=True, label="Code"),
+    Column("type", "種別", "type", "enum", "type", overview=True, filter=True, label="Type"),
     Column("level", "区分", "level", "enum", "level"),
     Column("title", "戦略名", "title"),
     Column("strategy_id", "戦略ID", "strategy_id", "code"),
     Column("status", "読込", "status", "enum", "status"),
-    Column("verdict", "判定", "verdict", "enum", "verdict", overview=True, filter=True),
-    Column("worst", "最も重い指摘", "worst", "enum", "severity", filter=True),
-    Column("error", "エラー", "error", "int", overview=True),
-    Column("warning", "警告", "warning", "int", overview=True),
-    Column("info", "情報", "info", "int", overview=True),
-    Column("justified", "理由のある逸脱", "justified", "int", overview=True),
-    Column("crosscheck", "突合の指摘", "crosscheck", "int", overview=True),
+    Column("verdict", "判定", "verdict", "enum", "verdict", overview=True, filter=True, label="Verdict"),
+    Column("worst", "最も重い指摘", "worst", "enum", "severity", filter=True, label="Most serious"),
+    Column("error", "エラー", "error", "int", overview=True, label="Errors"),
+    Column("warning", "警告", "warning", "int", overview=True, label="Warnings"),
+    Column("info", "情報", "info", "int", overview=True, label="Info"),
+    Column("justified", "理由のある逸脱", "justified", "int", overview=True, label="Justified"),
+    Column("crosscheck", "突合の指摘", "crosscheck", "int", overview=True, label="Cross-check"),
 )
 """The fixed columns before the per-area ones."""
 
 AFTER_AREAS: tuple[Column, ...] = (
-    Column("kpis", "KPI数", "kpis", "int", overview=True),
+    Column("kpis", "KPI数", "kpis", "int", overview=True, label="KPIs"),
     Column("kpis_outcome", "アウトカムKPI", "kpis_outcome", "int"),
     Column("kpis_output", "アウトプットKPI", "kpis_output", "int"),
     Column("kpis_unclassified", "未分類KPI", "kpis_unclassified", "int"),
-    Column("outcome_share", "アウトカム指標の割合", "outcome_share", "share", overview=True),
+    Column("outcome_share", "アウトカム指標の割合", "outcome_share", "share", overview=True, label="Outcome share"),
     Column("outcome_basis", "KPIの種類の根拠", "outcome_basis", "enum", "basis"),
     Column("directions_declared", "宣言された国の方向", "directions_declared", "int"),
     Column("directions_suggested", "推定された国の方向", "directions_suggested", "int"),
@@ -108,9 +115,9 @@ AFTER_AREAS: tuple[Column, ...] = (
 TAIL: tuple[Column, ...] = (
     Column("period_start", "計画期間（開始年度）", "period_start", "int"),
     Column("period_end", "計画期間（終了年度）", "period_end", "int"),
-    Column("period_years", "計画期間（年数）", "period_years", "int", overview=True),
-    Column("verification_body", "検証機関", "verification_body", "enum", "yesno", overview=True, filter=True),
-    Column("prefectural_strategy", "県の戦略の勘案", "prefectural_strategy", "enum", "named", overview=True, filter=True),
+    Column("period_years", "計画期間（年数）", "period_years", "int", overview=True, label="Period (years)"),
+    Column("verification_body", "検証機関", "verification_body", "enum", "yesno", overview=True, filter=True, label="Verification body"),
+    Column("prefectural_strategy", "県の戦略の勘案", "prefectural_strategy", "enum", "named", overview=True, filter=True, label="Prefectural strategy"),
     Column("prefectural_body_code", "勘案した県の団体コード", "prefectural_body_code", "code"),
     Column("prefectural_strategy_id", "勘案した県の戦略ID", "prefectural_strategy_id", "code"),
 )

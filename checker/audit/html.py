@@ -138,7 +138,7 @@ def _filters(layout: Layout, lang: str) -> list[tuple[str, str, list[tuple[str, 
     out = []
     for col in layout.specs():
         if col.filter and col.kind == "enum":
-            out.append((col.id, col.header(lang), [(code, value_label(col.enum, code, lang)) for code in VALUES[col.enum]]))
+            out.append((col.id, col.title(lang), [(code, value_label(col.enum, code, lang)) for code in VALUES[col.enum]]))
     return out
 
 
