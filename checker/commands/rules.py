@@ -10,12 +10,23 @@ from ..cli import LANGS, _fail, _pack, app, choice
 from ..fileio import emit
 
 
+def _format_option(*names: str, help: str):
+    return typer.Option(names[0], "--format", "-f", metavar="|".join(names), callback=choice(*names), show_default=False, help=help)
+
+
+def _lang_option(help: str):
+    return typer.Option("ja", "--lang", metavar="ja|en", callback=choice(*LANGS), show_default=False, help=help)
+
+
+def _edition_option():
+    return typer.Option(None, "--edition", metavar="EDITION", help="Rule pack edition.")
+
+
 @app.command("rules")
 def list_rules(
-    format: str = typer.Option("text", "--format", "-f", metavar="text|json", callback=choice("text", "json"), show_default=False,
-                               help="text (one line per rule) or json (default text)."),
-    lang: str = typer.Option("ja", "--lang", metavar="ja|en", callback=choice(*LANGS), show_default=False, help="Language of the titles (default ja)."),
-    edition: Optional[str] = typer.Option(None, "--edition", metavar="EDITION", help="Rule pack edition."),
+    format: str = _format_option("text", "json", help="text (one line per rule) or json (default text)."),
+    lang: str = _lang_option("Language of the titles (default ja)."),
+    edition: Optional[str] = _edition_option(),
 ) -> None:
     """List the rules of the pack: code, name, severity, 手引き sections, title."""
     import json
@@ -40,10 +51,9 @@ def list_rules(
 @app.command()
 def explain(
     code: str = typer.Argument(..., metavar="RULE", help="Rule code or name, e.g. OL07 or measure-without-kpi."),
-    format: str = typer.Option("text", "--format", "-f", metavar="text|markdown", callback=choice("text", "markdown"), show_default=False,
-                               help="text for the terminal, or markdown (the page in docs/rules/) (default text)."),
-    lang: str = typer.Option("ja", "--lang", metavar="ja|en", callback=choice(*LANGS), show_default=False, help="Language of the text format (default ja)."),
-    edition: Optional[str] = typer.Option(None, "--edition", metavar="EDITION", help="Rule pack edition."),
+    format: str = _format_option("text", "markdown", help="text for the terminal, or markdown (the page in docs/rules/) (default text)."),
+    lang: str = _lang_option("Language of the text format (default ja)."),
+    edition: Optional[str] = _edition_option(),
 ) -> None:
     """Explain a rule: what it checks, why (手引き section), how to fix, examples."""
     pack = _pack(edition)
