@@ -18,9 +18,31 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..safetext import xlsx_cell
+from ..safetext import html_text, is_formula, xlsx_cell
 from .aggregate import display
 from .tables import Table
+
+
+def _value(ws, col, value):
+    """A cell's value as openpyxl takes it: a plain number or text as it is (the fast path), a
+    WriteOnlyCell where the cell needs a format (codes as text, shares as %) or a text would
+    otherwise be read as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None or isinstance(value, (bool, int, float)):
+        if col.kind != "share" or value is None:
+            return value
+        cell = WriteOnlyCell(ws, value)
+        cell.number_format = "0.0%"
+        return cell
+    text = html_text(value)
+    if col.kind != "code" and not is_formula(text) and not text.startswith("="):
+        return text
+    cell = WriteOnlyCell(ws)
+    xlsx_cell(cell, text)
+    if col.kind == "code":
+        cell.number_format = "@"
+    return cell
 
 
 def _width(text: str) -> float:
@@ -68,17 +90,7 @@ def write_workbook(path: str | os.PathLike, tables: list[Table], lang: str, date
         ws.append(header)
         n = 0
         for row in table.rows:
-            cells = []
-            for col in table.columns:
-                c = WriteOnlyCell(ws)
-                value = display(col, row.get(col.id), lang)
-                xlsx_cell(c, value)
-                if col.kind == "code":
-                    c.number_format = "@"
-                elif col.kind == "share" and value is not None:
-                    c.number_format = "0.0%"
-                cells.append(c)
-            ws.append(cells)
+            ws.append([_value(ws, col, display(col, row.get(col.id), lang)) for col in table.columns])
             n += 1
         ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{n + 1}"
     raw = io.BytesIO()
