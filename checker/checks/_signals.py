@@ -116,7 +116,7 @@ _INDEXES: dict[int, tuple] = {}
 def index(lists: tuple) -> _Index:
     """The index of a tuple of word lists, cached by the tuple's identity.
 
-    Pass a long-lived tuple (e.g. `Reference.direction_signals`): one built per call is
+    Pass a long-lived tuple (e.g. `Reference.kind_signals`): one built per call is
     indexed again every time.
     """
     return _by_identity(_INDEXES, lists, lambda: _Index(lists))
@@ -132,7 +132,6 @@ def found(text: str, words: Iterable[str]) -> list[str]:
 @prepare
 def index_pack_words(reference) -> None:
     """Index the pack's signal word lists when it loads, not while checking the first strategy."""
-    index(reference.direction_signals)
     index(reference.kind_signals)
     found("", reference.digital_signals)
 

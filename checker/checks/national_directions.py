@@ -18,7 +18,8 @@ from ..engine.context import Context
 from ..engine.pack import NationalDirection, Reference
 from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType, StrategyGraph
-from ._signals import index, planned_text, quote, quote_en
+from ._reading import Reading, reader
+from ._signals import planned_text, quote, quote_en
 
 _TYPES = {"goal": NodeType.goal, "direction": NodeType.direction}
 _CHILDREN = (EdgeType.has_direction, EdgeType.has_measure)
@@ -53,14 +54,18 @@ def _declared(ctx: Context, node: str) -> list[str]:
     return table[node]
 
 
-def _node_signals(g: StrategyGraph, node: str, reference: Reference) -> dict[str, list[str]]:
-    """National direction code → signal words found in one node's text (cached per graph)."""
-    key = ("node_signals", node, id(reference))
+def node_reading(g: StrategyGraph, node: str, reference: Reference) -> Reading:
+    """What one node's own words say about national directions (cached per graph)."""
+    key = ("node_reading", node, id(reference))
     cached = g.memo.get(key)
     if cached is None:
-        found_words = index(reference.direction_signals).find(planned_text(g, node))
-        cached = g.memo[key] = {d.code: w for d, w in zip(reference.directions, found_words) if w}
+        cached = g.memo[key] = reader(reference).read(planned_text(g, node))
     return cached
+
+
+def _node_signals(g: StrategyGraph, node: str, reference: Reference) -> dict[str, list[str]]:
+    """National direction code → the deciding words in one node's text."""
+    return node_reading(g, node, reference).words
 
 
 def signal_words(g: StrategyGraph, nodes: list[str], reference: Reference) -> dict[str, list[str]]:
