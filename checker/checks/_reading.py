@@ -21,6 +21,7 @@ against the words that start with one of its characters.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..engine.registry import prepare
@@ -70,7 +71,7 @@ class Reader:
         entries: dict[str, Entry] = {}
 
         def put(word: str, codes, **kind) -> None:
-            key = norm(word)
+            key = joined(norm(word))
             if not key:
                 return
             old = entries.get(key)
@@ -106,6 +107,7 @@ class Reader:
     def read(self, text: str) -> Reading:
         """The directions a normalised text (pieces joined by `SEPARATOR`) serves, with the deciding words."""
         reading = Reading()
+        text = joined(text)
         found = self.candidates(text)
         if not found:
             return reading
@@ -161,7 +163,18 @@ def reader(reference) -> Reader:
 
 def read(reference, text: str) -> Reading:
     """`Reader.read` of a text as written (normalised here): for a name or any single piece of text."""
-    return reader(reference).read(norm(text))
+    return reader(reference).read(joined(norm(text)))
+
+
+_KATAKANA_DOT = re.compile("(?<=[\u30a1-\u30faー])・(?=[\u30a1-\u30faー])")
+
+
+def joined(text: str) -> str:
+    """A normalised text with the 中黒 between katakana words dropped (ワーク・ライフ・バランス = ワークライフバランス).
+
+    Between other words the dot separates listed items (安全・安心) and stays.
+    """
+    return _KATAKANA_DOT.sub("", text) if "・" in text else text
 
 
 @prepare
