@@ -1,25 +1,15 @@
-"""The page shell shared by the HTML reports: escaping, inline CSS and JS, a strict CSP.
+"""Labels and escaping shared by the HTML pages and the SVG charts.
 
-Every report is one self-contained file: the CSS, the script and the charts (SVG) are inline,
-nothing is fetched (no CDN, no web font), so the file opens from a USB stick.  The
-Content-Security-Policy allows only this page's own style and script (by hash) and data: images,
-so the page can make no network request, and text that slipped through unescaped could not
-run a script.  All user text goes through `esc`.
+The page shell (inline CSS and script, the strict CSP, fonts, print rules, the run record) is
+the template ``templates/base.html``, rendered by `checker.html.templating`; markup built in
+Python (the SVG charts) escapes every piece of user text with `esc`.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 
-from .. import __version__
-
-FONT_STACK = (
-    '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", '
-    '"Yu Gothic UI", "Yu Gothic", "Meiryo", system-ui, sans-serif'
-)
-"""Japanese fonts installed on the reader's machine, Noto Sans CJK JP first; none is downloaded."""
+from ..safetext import html_text
 
 UI = {
     "error": ("エラー", "Error"),
@@ -72,6 +62,10 @@ UI = {
     "yes": ("あり", "yes"),
     "no": ("なし", "no"),
     "deviation": ("逸脱の理由", "Justification"),
+    "run_date": ("実行日", "Run on"),
+    "inputs": ("入力", "Input"),
+    "threshold": ("判定基準", "Threshold"),
+    "tool": ("ツール", "Tool"),
     "chart_by_area": ("領域別の指摘数（記号と模様でも区別）", "Findings by area (told apart by symbol and pattern too)"),
 }
 
@@ -90,7 +84,7 @@ def t(key: str, lang: str, **values) -> str:
 
 def esc(value: object) -> str:
     """Escape any text for HTML content and attribute values."""
-    return html.escape("" if value is None else str(value), quote=True)
+    return html.escape("" if value is None else html_text(value), quote=True)
 
 
 SEVERITY_SYMBOL = {"error": "✖", "warning": "▲", "info": "●", "justified": "◇"}
@@ -102,139 +96,11 @@ def badge(severity: str, lang: str, justified: bool = False) -> str:
     return f'<span class="sev sev-{esc(key)}">{SEVERITY_SYMBOL[key]} {esc(t(key, lang))}</span>'
 
 
-CSS = """
-:root { --fg:#1b1b1b; --muted:#555; --line:#c8c8c8; --bg:#fff; --soft:#f4f4f2;
-  --err:#a40000; --warn:#8a5a00; --info:#1f4e8c; --ok:#1d6b2f; }
-* { box-sizing: border-box; }
-html { font-family: FONTS; color: var(--fg); background: var(--bg); line-height: 1.6; }
-body { margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 3rem; }
-h1 { font-size: 1.5rem; margin: .5rem 0 .25rem; }
-h2 { font-size: 1.25rem; border-bottom: 2px solid var(--fg); margin-top: 2rem; }
-h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
-a { color: #0b4f9c; }
-.meta { color: var(--muted); margin: 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .5rem 0; }
-dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
-th, td { border: 1px solid var(--line); padding: .2rem .45rem; vertical-align: top; text-align: left; }
-th { background: var(--soft); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.sortable th button { all: unset; cursor: pointer; display: block; width: 100%; }
-table.sortable th button:focus-visible { outline: 2px solid #0b4f9c; }
-table.sortable th[aria-sort=ascending] button::after { content: " ▲"; }
-table.sortable th[aria-sort=descending] button::after { content: " ▼"; }
-.wrap { overflow-x: auto; }
-th.vert { writing-mode: vertical-rl; text-orientation: mixed; white-space: nowrap; vertical-align: bottom; }
-td.name { white-space: nowrap; }
-.sev { white-space: nowrap; font-weight: bold; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; font-size: .85em; }
-.sev-error { color: var(--err); } .sev-warning { color: var(--warn); } .sev-info { color: var(--info); }
-.sev-justified { color: var(--muted); border-style: dashed; }
-.st-pass { color: var(--ok); } .st-fail { color: var(--err); font-weight: bold; }
-.cards { display: flex; flex-wrap: wrap; gap: .75rem; margin: .75rem 0; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .9rem; min-width: 7rem; }
-.card b { display: block; font-size: 1.5rem; }
-ul.tree, ul.tree ul { list-style: none; padding-left: 1.1rem; margin: 0; border-left: 1px dotted var(--line); }
-ul.tree { padding-left: 0; border-left: 0; }
-ul.tree li { margin: .15rem 0; }
-.node-type { display: inline-block; min-width: 5.5em; font-size: .8em; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; text-align: center; margin-right: .3rem; }
-.node-id { color: var(--muted); font-size: .8em; margin-left: .4rem; }
-ul.findings { margin: .15rem 0 .3rem 1rem; padding: 0; list-style: none; }
-ul.findings li { margin: .1rem 0; padding: .1rem .4rem; border-left: 3px solid var(--line); background: var(--soft); }
-.loc { font-family: ui-monospace, "Noto Sans Mono CJK JP", monospace; font-size: .85em; color: var(--muted); }
-.kpi-vals { color: var(--muted); font-size: .85em; margin-left: .4rem; }
-details > summary { cursor: pointer; }
-section.strategy { border-top: 1px solid var(--line); margin-top: 1.5rem; }
-svg text { font-family: FONTS; }
-.legend { font-size: .9rem; color: var(--muted); }
-.note { background: var(--soft); border-left: 4px solid var(--line); padding: .4rem .8rem; }
-input[type=search] { font: inherit; padding: .2rem .4rem; min-width: 18rem; }
-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
-@media print { details { display: block; } .noprint { display: none; } }
-""".replace("FONTS", FONT_STACK)
+def page(title: str, body: str, lang: str = "ja", record=None, paper: str = "portrait") -> str:
+    """A whole self-contained HTML document around `body` (markup already escaped), in the
+    shell of templates/base.html (see `checker.html.templating`)."""
+    from markupsafe import Markup
 
-JS = """
-(function () {
-  function key(cell) {
-    var v = cell.getAttribute('data-v');
-    if (v === null) { v = cell.textContent.trim(); }
-    var n = parseFloat(v);
-    return (v !== '' && !isNaN(n) && isFinite(v)) ? {n: n, s: v} : {n: null, s: v};
-  }
-  function compare(a, b) {
-    if (a.n !== null && b.n !== null) { return a.n - b.n; }
-    if (a.n !== null) { return -1; }
-    if (b.n !== null) { return 1; }
-    return a.s.localeCompare(b.s, 'ja');
-  }
-  document.querySelectorAll('table.sortable').forEach(function (table) {
-    var heads = table.querySelectorAll('thead th');
-    heads.forEach(function (th, index) {
-      var button = document.createElement('button');
-      button.type = 'button';
-      while (th.firstChild) { button.appendChild(th.firstChild); }
-      th.appendChild(button);
-      button.addEventListener('click', function () {
-        var asc = th.getAttribute('aria-sort') !== 'ascending';
-        heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
-        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.forEach(function (r, i) { r._i = i; });
-        rows.sort(function (x, y) {
-          var c = compare(key(x.cells[index]), key(y.cells[index]));
-          return (asc ? c : -c) || (x._i - y._i);
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
-      });
-    });
-  });
-  document.querySelectorAll('input[data-filter]').forEach(function (input) {
-    var table = document.getElementById(input.getAttribute('data-filter'));
-    input.addEventListener('input', function () {
-      var q = input.value.trim().toLowerCase();
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
-        r.hidden = q !== '' && r.textContent.toLowerCase().indexOf(q) < 0;
-      });
-    });
-  });
-})();
-"""
+    from .templating import render_page
 
-
-def _hash(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-def head(title: str, lang: str) -> str:
-    """Everything up to and including <body>.
-
-    The document is always lang="ja", also with English labels: most text is the strategy's own
-    Japanese, and lang="ja" makes browsers pick Japanese glyph forms (not Chinese ones) for it.
-    """
-    csp = (
-        "default-src 'none'; "
-        f"style-src '{_hash(CSS)}'; script-src '{_hash(JS)}'; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f'<meta name="generator" content="tebiki-checker {esc(__version__)}">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-    )
-
-
-def tail(lang: str) -> str:
-    """The footer, the script and the closing tags."""
-    return (
-        f'<footer>{esc(t("generated", lang, version=__version__))}</footer>\n'
-        f"<script>{JS}</script>\n</body>\n</html>\n"
-    )
-
-
-def page(title: str, body: str, lang: str = "ja") -> str:
-    """A whole self-contained HTML document."""
-    return head(title, lang) + body + tail(lang)
+    return render_page("page.html", lang=lang, title=title, record=record, paper=paper, body=Markup(body))

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, QB, RDF, RDFS, XSD
 
+from .. import clock
 from .. import model as m
 from ..graph import EdgeType, NodeType, build_graph
 from ..graph.strategy_graph import ND_PREFIX
@@ -316,7 +317,7 @@ def to_graph(
         ex = Exporter(s, g, edition)
         ex.run()
         if with_findings:
-            _check_into(ex, config, today or _dt.date.today())
+            _check_into(ex, config, clock.today(today))
     return g
 
 
