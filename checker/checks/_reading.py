@@ -12,7 +12,8 @@ description, an example, an indicator's name):
 2. a ``direction_words`` entry counts only where one of its ``requires`` words and
    none of its ``unless`` words occurs in the piece;
 3. the piece serves the directions of its specific words (stems, direction words,
-   administrative words); only where it has none do its generic words count.
+   administrative words); only where it has none do its generic words count, and only
+   in the name of a goal or basic direction.
 
 The reader is built once per pack and reads a text with a handful of substring
 tests: words are indexed by their first character, so a text is tested only
@@ -104,23 +105,27 @@ class Reader:
         """The entries whose word occurs in the (normalised) text."""
         return [e for ch in self.firsts.intersection(text) for e in self.by_char[ch] if e.key in text]
 
-    def read(self, text: str) -> Reading:
-        """The directions a normalised text (pieces joined by `SEPARATOR`) serves, with the deciding words."""
+    def read(self, text: str, *, weak: bool = True) -> Reading:
+        """The directions a normalised text (pieces joined by `SEPARATOR`) serves, with the deciding words.
+
+        Generic words count in the first piece only (a goal's or direction's name), and only with
+        `weak`: in descriptions, measures and indicators they say too little.
+        """
         reading = Reading()
         text = joined(text)
         found = self.candidates(text)
         if not found:
             return reading
         pieces = text.split(SEPARATOR) if SEPARATOR in text else [text]
-        for piece in pieces:
+        for i, piece in enumerate(pieces):
             here = [e for e in found if e.key in piece] if len(pieces) > 1 else found
             if here:
-                self._read_piece(piece, here, reading)
+                self._read_piece(piece, here, reading, weak and i == 0)
         if reading.words:
             reading.words = {c: reading.words[c] for c in self.order if c in reading.words}
         return reading
 
-    def _read_piece(self, piece: str, here: list[Entry], reading: Reading) -> None:
+    def _read_piece(self, piece: str, here: list[Entry], reading: Reading, weak: bool) -> None:
         present = set(map(id, here))
         kept = []
         for e in here:
@@ -133,7 +138,7 @@ class Reader:
                 continue
             kept.append(e)
         strong = [e for e in kept if not e.weak and (e.codes or e.administrative)]
-        for e in sorted(strong or kept, key=lambda e: self.rank[e.key]):
+        for e in sorted(strong if strong or not weak else kept, key=lambda e: self.rank[e.key]):
             reading.add(e)
 
 
