@@ -24,7 +24,7 @@ from ..engine.finding import Text
 from ..engine.pack import NationalDirection, Reference
 from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType, StrategyGraph
-from ._reading import Reading, reader
+from ._reading import Reading, read, reader
 from ._signals import planned_text, quote, quote_en, subtree
 
 _TYPES = {"goal": NodeType.goal, "direction": NodeType.direction}
@@ -241,3 +241,21 @@ def national_directions_suggested(ctx: Context, *, targets: list[str]) -> Iterat
                 "codes": ", ".join(words),
             },
         )
+
+
+def read_name(reference: Reference, text: str) -> dict:
+    """What a single name or text says about national directions, for people and JSON (`tebiki directions`).
+
+    {"name", "directions": [{"code", "number", "group", "name": {ja, en}, "words"}], "administrative": [...]}
+    """
+    reading = read(reference, text)
+    known = {d.code: d for d in reference.directions}
+    return {
+        "name": text,
+        "directions": [
+            {"code": c, "number": known[c].number, "group": known[c].group,
+             "name": {"ja": known[c].name.ja, "en": known[c].name.en}, "words": words}
+            for c, words in reading.words.items()
+        ],
+        "administrative": reading.administrative,
+    }
