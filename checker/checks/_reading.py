@@ -30,7 +30,7 @@ from ..text import norm
 from ._signals import SEPARATOR, _by_identity
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Entry:
     """One word of the lexicon and what it means."""
 
@@ -46,6 +46,9 @@ class Entry:
     unless: tuple[str, ...] = ()
     containers: list["Entry"] = field(default_factory=list)
     """Longer entries whose word contains this one's."""
+
+    plain: bool = False
+    """A specific word without conditions: it counts wherever it is found (set by the reader)."""
 
 
 @dataclass
@@ -94,6 +97,8 @@ class Reader:
                     unless=tuple(norm(u) for u in item.unless))
         self.entries = list(entries.values())
         for e in self.entries:
+            e.plain = not e.weak and not e.requires and not e.unless and bool(e.codes or e.administrative)
+        for e in self.entries:
             e.containers.extend(f for f in self.entries if f is not e and e.key in f.key)
         self.by_char: dict[str, list[Entry]] = {}
         for e in self.entries:
@@ -115,6 +120,12 @@ class Reader:
         text = joined(text)
         found = self.candidates(text)
         if not found:
+            return reading
+        present = set(map(id, found))
+        if all(e.plain and not any(id(f) in present for f in e.containers) for e in found):
+            for e in sorted(found, key=lambda e: self.rank[e.key]):  # nothing to weigh: every word counts
+                reading.add(e)
+            reading.words = {c: reading.words[c] for c in self.order if c in reading.words}
             return reading
         pieces = text.split(SEPARATOR) if SEPARATOR in text else [text]
         for i, piece in enumerate(pieces):
