@@ -104,7 +104,7 @@ class Reader:
         for e in self.entries:
             self.by_char.setdefault(e.key[0], []).append(e)
         self.firsts = frozenset(self.by_char)
-        self.rank = {e.key: i for i, e in enumerate(self.entries)}
+        self.word_rank = {e.word: i for i, e in enumerate(self.entries)}
 
     def candidates(self, text: str) -> list[Entry]:
         """The entries whose word occurs in the (normalised) text."""
@@ -123,17 +123,21 @@ class Reader:
             return reading
         present = set(map(id, found))
         if all(e.plain and not any(id(f) in present for f in e.containers) for e in found):
-            for e in sorted(found, key=lambda e: self.rank[e.key]):  # nothing to weigh: every word counts
+            for e in found:  # nothing to weigh: every word counts
                 reading.add(e)
-            reading.words = {c: reading.words[c] for c in self.order if c in reading.words}
-            return reading
+            return self._ordered(reading)
         pieces = text.split(SEPARATOR) if SEPARATOR in text else [text]
         for i, piece in enumerate(pieces):
             here = [e for e in found if e.key in piece] if len(pieces) > 1 else found
             if here:
                 self._read_piece(piece, here, reading, weak and i == 0)
-        if reading.words:
-            reading.words = {c: reading.words[c] for c in self.order if c in reading.words}
+        return self._ordered(reading)
+
+    def _ordered(self, reading: Reading) -> Reading:
+        """Directions in the pack's order, each one's words in the lexicon's order (the same whatever the path)."""
+        rank = self.word_rank
+        reading.words = {c: sorted(reading.words[c], key=rank.__getitem__) for c in self.order if c in reading.words}
+        reading.administrative.sort(key=rank.__getitem__)
         return reading
 
     def _read_piece(self, piece: str, here: list[Entry], reading: Reading, weak: bool) -> None:
@@ -149,7 +153,7 @@ class Reader:
                 continue
             kept.append(e)
         strong = [e for e in kept if not e.weak and (e.codes or e.administrative)]
-        for e in sorted(strong if strong or not weak else kept, key=lambda e: self.rank[e.key]):
+        for e in strong if strong or not weak else kept:
             reading.add(e)
 
 
