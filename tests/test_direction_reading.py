@@ -67,3 +67,38 @@ def test_cli_text_json_and_stdin():
     assert "people-flow" in proc.stdout and proc.stdout.count("\n") == 2
     proc = run("directions", "-f", "xml", "x")
     assert proc.returncode == 2 and proc.stdout == ""
+
+
+HEAD = """format: 1
+id: t
+title: ○○市デジタル田園都市国家構想総合戦略
+body: {name: ○○市, code: "272035", level: municipality, prefecture: 大阪府}
+period: {start: 令和5年度, end: 令和9年度}
+goals:
+"""
+
+
+def _findings(tmp_path, goals: str, code: str):
+    from checker import build_graph, load, run_pack
+
+    path = tmp_path / "s.yaml"
+    path.write_text(HEAD + goals, encoding="utf-8")
+    return [f for f in run_pack(build_graph(load(path)), get_pack()) if f.code == code]
+
+
+def test_nd01_basis_follows_what_the_goals_rest_on(tmp_path):
+    worded = "  - {id: g1, name: 地域産業の振興}\n  - {id: g2, name: 持続可能な行財政運営}\n  - {id: g3, name: 未来への挑戦}\n"
+    declared = (
+        "  - {id: g1, name: 地域産業の振興}\n"
+        "  - {id: g2, name: 電子市役所, national_directions: [digital-infrastructure]}\n"
+        "  - {id: g3, name: 人材, national_directions: [digital-talent]}\n"
+    )
+    assert [f.basis.value for f in _findings(tmp_path, worded, "ND01")] == ["inferred"]
+    assert [f.basis.value for f in _findings(tmp_path, declared, "ND01")] == ["contradicts"]
+
+
+def test_nd03_basis_is_silence_when_the_file_declares_directions(tmp_path):
+    worded = "  - {id: g1, name: 移住の促進}\n"
+    declared = "  - {id: g1, name: 未来への挑戦, national_directions: [people-flow]}\n"
+    assert [f.basis.value for f in _findings(tmp_path, worded, "ND03")] == ["inferred"]
+    assert [f.basis.value for f in _findings(tmp_path, declared, "ND03")] == ["not-stated"]

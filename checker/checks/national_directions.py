@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..engine.context import Context
-from ..engine.finding import Text
+from ..engine.finding import Basis, Text
 from ..engine.pack import NationalDirection, Reference
 from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType, StrategyGraph
@@ -179,13 +179,16 @@ def national_directions_central(ctx: Context, *, min_share: float) -> Iterator[H
     goals = g.nodes(NodeType.goal)
     if not goals:
         return  # the outline rules report it
-    unserved = [goal for goal in goals if not four_served(ctx, goal)[0]]
+    status = {goal: four_served(ctx, goal) for goal in goals}
+    unserved = [goal for goal in goals if not status[goal][0]]
     served = len(goals) - len(unserved)
     if served >= min_share * len(goals):
         return
     items_ja = "、".join(f"「{g.name(n)}」（{_why_none(ctx, n).ja}）" for n in unserved)
     items_en = "; ".join(f"'{g.name(n)}' ({_why_none(ctx, n).en})" for n in unserved)
-    yield Hit(ctx.root, {"served": served, "total": len(goals), "unserved": both(items_ja, items_en)})
+    # every goal judged by what it declares: the document itself says its goals serve other things
+    basis = Basis.contradicts if all(status[n][1] for n in unserved) else Basis.inferred
+    yield Hit(ctx.root, {"served": served, "total": len(goals), "unserved": both(items_ja, items_en)}, basis=basis)
 
 
 @check(NodeType.goal, NodeType.direction, provides=["name", "goal"])
@@ -207,9 +210,12 @@ def national_direction_covered(ctx: Context, *, directions: list[str]) -> Iterat
         return  # no goals: the outline rules report it
     declared = {c for n in planned for c in g.national_directions(n)}
     words = suggested(ctx, planned)
+    # with declarations in the file, leaving this direction out is the document's silence; with
+    # none, the verdict rests on reading every word of the strategy
+    basis = Basis.not_stated if declared & set(known) else Basis.inferred
     for code in directions:
         if code in known and code not in declared and code not in words:
-            yield Hit(ctx.root, {"direction": _label(known[code]), "code": code})
+            yield Hit(ctx.root, {"direction": _label(known[code]), "code": code}, basis=basis)
 
 
 @check(NodeType.goal, NodeType.direction, NodeType.measure, provides=["name", "code", "known"])
