@@ -77,6 +77,10 @@ O, P = IndicatorKind.outcome, IndicatorKind.output
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 """Bracketed remarks (after NFKC, full-width parentheses are ASCII): '（1990年度比）', '（1日平均）'."""
 
+_SOURCE = re.compile(r"^.*?(?:調査|アンケート)(?:の結果)?(?:で|において|における|による|により)(?=.)")
+"""The survey a name cites as its measure (「全国学力・学習状況調査の結果で…」, 「市民アンケートによる…」): set aside, it is
+not what is counted."""
+
 _SHARE = re.compile(r"(率|割合|比率|シェア)$")
 """A name that ends as a share of a group."""
 
@@ -89,7 +93,7 @@ _AMOUNT = re.compile(r"(額|金額|量|高)$")
 _KIND_JA = {O: "アウトカム", P: "アウトプット"}
 
 _DECISIVE = frozenset({
-    "perception", "state", "action", "instrument", "adoption-actor", "adoption-public",
+    "perception", "state", "own-operation", "action", "instrument", "adoption-actor", "adoption-public",
     "participation-public", "participation-offer", "participation-public-good", "participation-share",
 })
 """Readings where the name's own head word decides (the others are fallbacks)."""
@@ -149,11 +153,13 @@ def _q(words: tuple[str, ...], i: int = 0) -> str:
 _WHY = {
     "perception": lambda w: Text(f"「{_q(w)}」は住民の意識・実感を表す語（アウトカム）", f"'{_q(w)}' marks how residents feel (outcome)"),
     "state": lambda w: Text(f"「{_q(w)}」は住民・事業者・地域の状態や行動を表す語（アウトカム）", f"'{_q(w)}' marks a state or behaviour of residents, businesses or the region (outcome)"),
+    "own-operation": lambda w: Text(f"「{_q(w, 1)}」は行政自身の組織・職員・施設（その状態や運営はアウトプット）", f"'{_q(w, 1)}' is the administration's own organisation, staff or buildings (its operation: output)"),
     "action": lambda w: Text(f"「{_q(w)}」は行政や事業が行ったこと・提供したものを表す語（アウトプット）", f"'{_q(w)}' marks what the administration did or provided (output)"),
     "instrument": lambda w: Text(f"「{_q(w)}」は施策の計画・協定・認定などへの対応を数える語（誰が行ってもアウトプット）", f"'{_q(w)}' counts take-up of a programme's own instrument (output, whoever signs)"),
     "adoption-actor": lambda w: Text(f"「{_q(w)}」の主体が「{_q(w, 1)}」（住民・事業者の取組の広がり、アウトカム）", f"'{_q(w)}' is done by '{_q(w, 1)}' (spread among residents or businesses: outcome)"),
     "adoption-public": lambda w: Text(f"「{_q(w)}」の主体が「{_q(w, 1)}」（行政自身の取組、アウトプット）", f"'{_q(w)}' is done by '{_q(w, 1)}' (the administration's own work: output)"),
     "adoption": lambda w: Text(f"「{_q(w)}」の主体に住民・事業者が読めない（行政自身の取組、アウトプット）", f"'{_q(w)}' with no resident or business acting (the administration's own work: output)"),
+    "adoption-amount": lambda w: Text(f"「{_q(w)}」の量（地域に広がった量、アウトカム）", f"the amount of '{_q(w)}' (how much has spread in the region: outcome)"),
     "participation-public": lambda w: Text(f"「{_q(w)}」の主体が「{_q(w, 1)}」（行政自身の利用、アウトプット）", f"'{_q(w)}' by '{_q(w, 1)}' (the administration's own use: output)"),
     "participation-offer": lambda w: Text(f"「{_q(w, 1)}」への「{_q(w)}」（行政の催し・サービスへの参加・利用、アウトプット）", f"'{_q(w)}' of '{_q(w, 1)}' (take-up of the administration's own offer: output)"),
     "participation-public-good": lambda w: Text(f"「{_q(w, 1)}」の「{_q(w)}」（住民の日常の行動、アウトカム）", f"'{_q(w)}' of '{_q(w, 1)}' (residents' everyday behaviour: outcome)"),
@@ -164,6 +170,8 @@ _WHY = {
     "public-body": lambda w: Text(f"「{_q(w)}」を数える（行政自身の数や割合、アウトプット）", f"counts '{_q(w)}' (the administration itself: output)"),
     "amount": lambda w: Text(f"「{_q(w)}」（地域の経済・生産の金額や量、アウトカム）", f"'{_q(w)}' (an amount or volume in the region's economy: outcome)"),
     "unit": lambda w: Text(f"{_q(w)}（取組の回数、アウトプット）", f"{_q(w)} (times an activity was held: output)"),
+    "default": lambda w: Text("行政の活動や行政が用意したものへの参加を数える語がない（住民・地域の状態と読む、アウトカム）", "no activity of the administration is counted: reads as a state of residents or the region (outcome)"),
+    "competing": lambda w: Text(f"「{_q(w)}」（行政の活動）と「{_q(w, 1)}」の数（住民・事業者の行動）が競合し、誰が行うかが読めない", f"'{_q(w)}' (an activity of the administration) and a count of '{_q(w, 1)}' (residents' or businesses' behaviour) compete: who acts is not clear"),
     "none": lambda w: Text("判定できる語がない", "no deciding word"),
 }
 
@@ -208,7 +216,8 @@ def index_lexicon(lexicon: KindLexicon) -> _Index:
 
 def _text(name: str) -> str:
     text = norm(name).replace(" ", "")
-    return _BRACKETS.sub("", text) or text
+    text = _BRACKETS.sub("", text) or text
+    return _SOURCE.sub("", text)
 
 
 def _first(matches: list[Match], cls: str, before: int | None = None) -> Match | None:
@@ -220,7 +229,8 @@ def _first(matches: list[Match], cls: str, before: int | None = None) -> Match |
 def _decide(text: str, index: _Index) -> Verdict | None:
     matches = index.matches(text)
     deciding = [m for m in matches if m.cls in CLASSES]
-    public = _first(matches, "public_bodies")
+    own = _first(matches, "administration")
+    public = own or _first(matches, "public_bodies")
     actor = _first(matches, "actors")
     if not deciding:
         return _fallback(text, matches, index)
@@ -228,8 +238,13 @@ def _decide(text: str, index: _Index) -> Verdict | None:
     if best.cls == "perception":
         return _verdict(O, "perception", (best.word,), matches, best, index)
     if best.cls == "states":
+        if own is not None and own.start < best.start:
+            return _verdict(P, "own-operation", (best.word, own.word), matches, best, index)
         return _verdict(O, "state", (best.word,), matches, best, index)
     if best.cls == "actions":
+        counted = next((m for m in matches if m.cls == "actors" and m.start >= best.end and _HEAD.match(text[m.end:])), None)
+        if counted is not None:
+            return Verdict(None, (best.word, counted.word), "competing")
         return _verdict(P, "action", (best.word,), matches, best, index)
     if best.cls == "instruments":
         return _verdict(P, "instrument", (best.word,), matches, best, index)
@@ -238,6 +253,8 @@ def _decide(text: str, index: _Index) -> Verdict | None:
             return _verdict(P, "adoption-public", (best.word, public.word), matches, best, index)
         if actor is not None:
             return _verdict(O, "adoption-actor", (best.word, actor.word), matches, best, index)
+        if _AMOUNT.search(text):
+            return _verdict(O, "adoption-amount", (best.word,), matches, best, index)
         return _verdict(P, "adoption", (best.word,), matches, best, index)
     # participation
     if public is not None:
@@ -255,6 +272,9 @@ def _decide(text: str, index: _Index) -> Verdict | None:
 
 def _fallback(text: str, matches: list[Match], index: "_Index") -> Verdict | None:
     """A name with no deciding word: read by what its head counts, if that says anything."""
+    own = _first(matches, "administration")
+    if own is not None:
+        return _verdict(P, "own-operation", ("", own.word), matches, None, index)
     for cls, kind, rule in (("actors", O, "actor"), ("associations", O, "actor"), ("offers", P, "offer"), ("public_bodies", P, "public-body")):
         head = next((m for m in reversed(matches) if m.cls == cls and _HEAD.match(text[m.end:])), None)
         if head is not None:
@@ -309,7 +329,9 @@ def _read(name: str, unit: str | None, lexicon: KindLexicon, analyser=None) -> V
             again = _decide(lemmas, index)
             if again is not None:
                 return Verdict(again.kind, again.reasons, again.rule, wording=again.wording, activity=again.activity, others=again.others, analysed=True)
-    return Verdict(None, (), "none")
+    if not text:
+        return Verdict(None, (), "none")
+    return Verdict(O, (), "default", wording=O)
 
 
 def declared(kind: IndicatorKind, reading: Verdict) -> Verdict:
