@@ -27,7 +27,7 @@ from ..load.errors import InputError, Problem
 from ..load.source import read_text
 from ..load.validate import problems_of
 from ..load.yaml_tree import Tree, parse_tree
-from .finding import Severity, Text
+from .finding import Basis, Severity, Text
 from .registry import CHECKS, PREPARERS, CheckSpec
 
 SECTION = r"^[1-9]-[1-9]$"
@@ -131,6 +131,8 @@ class RuleRecord(_Strict):
     """The article of law behind it, if any (e.g. 法第10条第2項第1号)."""
     wording: Wording
     severity: Severity
+    basis: Basis
+    """What its findings rest on by default: contradicts, not-stated or inferred (a hit may say otherwise)."""
     applies_to: AppliesTo = AppliesTo.both
     check: str
     """The check function's name (in checker/checks/)."""
@@ -144,6 +146,10 @@ class RuleRecord(_Strict):
     examples: Examples
     deviable: bool = True
     """Whether a deviation record may justify it (the 手引き allows local judgement)."""
+    introduced: str | None = None
+    """The edition of the 手引き that introduced the requirement: this pack's edition or one listed in
+    its `history` (e.g. tebiki-2015-01).  A strategy adopted before that edition, or whose period
+    ended before it, is told of the requirement as info, for its next revision."""
 
     @model_validator(mode="after")
     def _valid_sections(self) -> "RuleRecord":
@@ -216,6 +222,18 @@ class Reference(_Strict):
         return frozenset(norm(k).replace(" ", "") for d in self.directions for k in d.kpi_examples)
 
 
+class EarlierEdition(_Strict):
+    """An earlier edition of the 手引き that rules may name as the one that introduced their requirement."""
+
+    edition: str = Field(pattern=NAME)
+    """Its id, e.g. tebiki-2015-01."""
+    title: str
+    published: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
+    """When it was issued: 'YYYY-MM' or 'YYYY-MM-DD'."""
+    known_from: str
+    """Where we know it from (the text that names it)."""
+
+
 class PackMeta(_Strict):
     edition: str
     title: str
@@ -223,6 +241,8 @@ class PackMeta(_Strict):
     source: str
     """The reference text the rules cite."""
     description: Localized | None = None
+    history: list[EarlierEdition] = Field(default_factory=list)
+    """Earlier editions of the 手引き, oldest first (for the rules' `introduced`)."""
 
 
 class Section(_Strict):
@@ -285,6 +305,12 @@ class Pack:
     @property
     def edition(self) -> str:
         return self.meta.edition
+
+    def edition_title(self, edition: str) -> str:
+        """The title of this pack's edition or of an earlier one in its history (the id when unknown)."""
+        if edition == self.meta.edition:
+            return self.meta.title
+        return next((e.title for e in self.meta.history if e.edition == edition), edition)
 
     def area_title(self, area: str, lang: str = "ja") -> str:
         """An area's title in the language (its id when the pack has none)."""
@@ -409,11 +435,21 @@ def load_pack(path: str | Path) -> Pack:
     sections_file, _ = _parse(root / "sections.yaml", SectionsFile)
     rules, problems = [], []
     known_sections = {s.id for s in sections_file.sections}
+    known_editions = {pack_file.pack.edition, *(e.edition for e in pack_file.pack.history), *available_editions()}
     for rule_path in sorted(root.glob("[A-Z][A-Z][0-9][0-9].yaml")):
         rule, tree = _parse(rule_path, RuleRecord)
         file = str(rule_path)
         if rule.code != rule_path.stem:
             problems.append(Problem(file, *tree.loc(("code",)), f"rule code {rule.code} does not match the file name {rule_path.name}"))
+        if rule.introduced is not None and rule.introduced not in known_editions:
+            problems.append(
+                Problem(
+                    file,
+                    *tree.loc(("introduced",)),
+                    f"rule {rule.code}: introduced names edition '{rule.introduced}', which is neither a pack's edition "
+                    f"nor in this pack's history ({', '.join(sorted(known_editions))})",
+                )
+            )
         for s in rule.sections:
             if s not in known_sections:
                 problems.append(Problem(file, *tree.loc(("sections",)), f"rule {rule.code}: section {s} is not in sections.yaml"))
