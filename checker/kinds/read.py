@@ -153,7 +153,7 @@ def _q(words: tuple[str, ...], i: int = 0) -> str:
 _WHY = {
     "perception": lambda w: Text(f"「{_q(w)}」は住民の意識・実感を表す語（アウトカム）", f"'{_q(w)}' marks how residents feel (outcome)"),
     "state": lambda w: Text(f"「{_q(w)}」は住民・事業者・地域の状態や行動を表す語（アウトカム）", f"'{_q(w)}' marks a state or behaviour of residents, businesses or the region (outcome)"),
-    "own-operation": lambda w: Text(f"「{_q(w, 1)}」は行政自身の組織・職員・施設（その状態や運営はアウトプット）", f"'{_q(w, 1)}' is the administration's own organisation, staff or buildings (its operation: output)"),
+    "own-operation": lambda w: Text(f"「{_q(w, len(w) - 1)}」は行政自身の組織・職員・施設（その状態や運営はアウトプット）", f"'{_q(w, len(w) - 1)}' is the administration's own organisation, staff or buildings (its operation: output)"),
     "action": lambda w: Text(f"「{_q(w)}」は行政や事業が行ったこと・提供したものを表す語（アウトプット）", f"'{_q(w)}' marks what the administration did or provided (output)"),
     "instrument": lambda w: Text(f"「{_q(w)}」は施策の計画・協定・認定などへの対応を数える語（誰が行ってもアウトプット）", f"'{_q(w)}' counts take-up of a programme's own instrument (output, whoever signs)"),
     "adoption-actor": lambda w: Text(f"「{_q(w)}」の主体が「{_q(w, 1)}」（住民・事業者の取組の広がり、アウトカム）", f"'{_q(w)}' is done by '{_q(w, 1)}' (spread among residents or businesses: outcome)"),
@@ -274,7 +274,7 @@ def _fallback(text: str, matches: list[Match], index: "_Index") -> Verdict | Non
     """A name with no deciding word: read by what its head counts, if that says anything."""
     own = _first(matches, "administration")
     if own is not None:
-        return _verdict(P, "own-operation", ("", own.word), matches, None, index)
+        return _verdict(P, "own-operation", (own.word,), matches, None, index)
     for cls, kind, rule in (("actors", O, "actor"), ("associations", O, "actor"), ("offers", P, "offer"), ("public_bodies", P, "public-body")):
         head = next((m for m in reversed(matches) if m.cls == cls and _HEAD.match(text[m.end:])), None)
         if head is not None:
