@@ -10,44 +10,67 @@ acts*, not by the counter at its end: 「空き巣の発生件数」 counts crim
 「救急搬送件数」 emergencies (outcomes) although they end in 件数, and
 「改修した校舎の数」 counts the administration's works (an output).
 
+The two sides are not alike, and the reading uses that.  What the administration
+does is a small, closed vocabulary (開催, 整備, 派遣, 交付, 相談件数, 講座, 策定,
+認定 …, and taking part in its own offers); the states, behaviour and perceptions
+of residents, businesses and the region are an open one.  So the lexicon lists the
+administration's side completely and the residents' side as far as it helps, and a
+name in which no activity of the administration is found reads as an outcome by
+default.  Undecided is left for names whose two readings genuinely compete.
+
 How a name is read (the words are the pack's lexicon, ``rules/<edition>/kinds.yaml``):
 
-1. The name is normalised (NFKC, no spaces) and bracketed remarks such as
-   「（1990年度比）」 are set aside.  The lexicon's words are found in it; a word
-   inside a longer one that was found is not counted on its own.
+1. The name is normalised (NFKC, no spaces); bracketed remarks such as
+   「（1990年度比）」 and the survey a name cites as its measure
+   (「全国学力・学習状況調査の結果で…」, 「市民アンケートによる…」) are set aside.
+   The lexicon's words are found in it; a word inside a longer one that was found
+   is not counted on its own.
 2. The deciding word is the one that ends last (Japanese puts the head of a
    noun phrase last; the longer word wins a tie).  Its list gives the reading:
 
    - ``perception`` (満足, 感じ, 思う …) and ``states`` (人口, 移住, 就業, 事故,
-     発生, 受診, 排出 …): an outcome;
-   - ``actions`` (開催, 整備, 改修, 派遣, 助成, 交付, 相談件数 …): an output;
-   - ``instruments`` (策定, 締結, 認定, 指定, 組織率 …): an output, *whoever signs*.
-     A share such as 「計画を策定した自治会の割合」 counts how far a programme's
+     発生, 受診, 排出 …): an outcome — unless the state is the administration's
+     own: a state word after one of its own organisation, staff, buildings or
+     vehicles (``administration``: 庁内, 公共施設, 公用車, 公務員, 審議会 …) is an
+     output (「庁内の事務事業に伴うエネルギー消費量」, 「公用車の低公害車普及率」);
+   - ``actions`` (開催, 整備, 改修, 派遣, 助成, 交付, 表彰, 徴収, 相談件数 …): an
+     output — but when a count of residents or businesses follows the word
+     (「…に取組もうとする事業所数」), whether the administration or they act cannot
+     be read, and the name is left undecided;
+   - ``instruments`` (策定, 締結, 認定, 指定, 組織率, and the roles and partners a
+     programme enrols: サポーター, 推進員, 協力団体, 加盟店 …): an output, *whoever
+     signs*.  A share such as 「計画を策定した自治会の割合」 counts how far a programme's
      own instrument (a plan it asks residents' bodies to draft) has been taken
      up; that is the programme's reach, not a change in residents' lives, so it
      is an output although the bodies are residents' own;
    - ``adoption`` (導入, 活用, 実施率, 対応, 設置 …): who acts decides.  A public
-     body (学校, 自治体 …) adopting something is the administration's own work,
-     an output; a resident or business (``actors``: 企業, 事業者, 経営体, 市民 …)
+     body (学校, 自治体 …) or the administration adopting something is its own work,
+     an output; a resident or business (``actors``: 企業, 事業者, 経営体, 市民, 戸数 …)
      adopting it in its own life or work is an outcome (「地域内企業のIoT導入率」,
-     「ICTを導入した養殖業経営体数」); with neither named, an output
+     「太陽光発電システム設置戸数」); with neither named, an amount taken up
+     (「再生可能エネルギー導入量」) is an outcome and a count an output
      (「災害対策にかかるIoT技術等の導入件数」);
    - ``participation`` (参加, 受講, 利用, 登録 …): what is taken part in or used
      decides.  A public body as the user is an output (学校給食での地場産物の利用);
      the nearest thing named before the word is either one of the
-     administration's own ``offers`` (セミナー, 講座, 窓口, アプリ, 施設 …), an
-     output, or a ``public_goods`` whose use is residents' everyday behaviour
-     (公共交通, 地域活動, 健診 …) or one of residents' own ``associations``
-     (クラブ, 協会, 自治会 …), an outcome; with neither, a share of a
-     resident group (「…市民の利用率」) is an outcome and anything else an output
-     (「登録者数」 on its own counts take-up of an offer).
+     administration's own ``offers`` (セミナー, 講座, 窓口, アプリ, 施設, 大会,
+     放課後児童クラブ …), an output, or a ``public_goods`` whose use is residents'
+     everyday behaviour (公共交通, 交通, 駅, 地域活動, 健診 …) or one of residents'
+     own ``associations`` (クラブ, 協会, 自治会 …), an outcome; with neither, a
+     share of a resident group (「…市民の利用率」) is an outcome and anything else
+     an output (「登録者数」 on its own counts take-up of an offer).
 
 3. A name with no deciding word is read by its head, the word its counter follows:
-   residents, businesses or their associations (``actors``, ``associations``:
-   「市内事業所数」, 「…がある親の割合」, 「自治会数」) give an outcome; an offer of the
-   administration or a public body (「講座数」) an output; an amount of money or a
-   volume (…額, …量) an outcome; a unit that counts occurrences (``activity_units``:
-   回) an output.  Otherwise the name is left undecided.
+   the administration's own organisation gives an output (「国の審議会等委員に占める
+   女性の割合」); residents, businesses or their associations (``actors``,
+   ``associations``: 「市内事業所数」, 「…がある親の割合」, 「自治会数」) an outcome;
+   an offer of the administration or a public body (「講座数」) an output; an amount
+   of money or a volume (…額, …量) an outcome; a unit that counts occurrences
+   (``activity_units``: 回) an output.
+4. Otherwise no activity of the administration is counted, and the name reads as
+   a state of residents or the region: an outcome by default (「緑地率」,
+   「食料自給率」, 「身近な景観が美しい」).  The default is a weak reading (``strong``
+   is false), so a declared kind is never questioned on it (OC04).
 
 No morphological analyser is used: on the labelled corpus none of SudachiPy, fugashi
 (unidic-lite) and janome decided a held-out name the lexicon left undecided, and each
