@@ -140,9 +140,11 @@ class Verdict:
     reasons: tuple[str, ...]
     """The words that decided it, as written in the lexicon; ('kind',) when declared."""
     rule: str = "none"
-    """Which reading decided: perception, state, action, instrument, adoption-actor, adoption-public,
-    adoption, participation-public, participation-offer, participation-public-good, participation-share,
-    participation, actor, unit, declared or none."""
+    """Which reading decided: perception, state, own-operation, action, instrument, adoption-actor,
+    adoption-public, adoption-amount, adoption, participation-public, participation-offer,
+    participation-public-good, participation-share, participation, actor, offer, public-body, amount,
+    unit, default (no activity of the administration found: outcome), competing (undecided: an
+    activity word and a count of residents or businesses), declared or none (nothing to read)."""
     declared: bool = False
     """The kind is the one the strategy declares."""
     wording: IndicatorKind | None = None
