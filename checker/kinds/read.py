@@ -290,7 +290,7 @@ def _decide(text: str, index: _Index) -> Verdict | None:
         if obj.cls in ("public_goods", "associations"):
             return _verdict(O, "participation-public-good", (best.word, obj.word), matches, best, index)
         return _verdict(P, "participation-offer", (best.word, obj.word), matches, best, index, obj)
-    if actor is not None and actor.start < best.start and _SHARE.search(text):
+    if actor is not None and _SHARE.search(text):
         return _verdict(O, "participation-share", (best.word, actor.word), matches, best, index)
     return _verdict(P, "participation", (best.word,), matches, best, index)
 
