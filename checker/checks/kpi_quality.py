@@ -93,17 +93,36 @@ def baseline_not_yet_measured(ctx: Context) -> Iterator[Hit]:
                 yield Hit(node, {"name": label(g, node, population), "text": baseline.text}, loc=baseline.loc or loc)
 
 
-@check(*CHECKED, provides=["name", "value", "why"])
+_NO_DATE = Text("時点（年度・日付）がない", "it states no year or date")
+_SYSTEMIC = 3
+"""From this many baselines, a strategy that dates none of them is told once, not once per baseline."""
+
+
+@check(NodeType.strategy, *CHECKED, provides=["what", "why"])
 def baseline_dated(ctx: Context) -> Iterator[Hit]:
-    """A baseline value says when it was measured: `as_of`, or `period` for a sum, an average or a partial year."""
+    """A baseline value says when it was measured: `as_of`, or `period` for a sum, an average or a partial year.
+
+    A strategy in which no baseline is dated (at least three) gets one finding naming them, at the first."""
     g = ctx.graph
+    hits, dated = [], 0
     for node, ind in checked(g):
-        for population, baseline, _, loc in rows(ind):
+        for segment, baseline, _, loc in rows(ind):
             if not measured(baseline):
                 continue
-            why = _undated(baseline, baseline.as_of, "値", Text("時点（年度・日付）がない", "it states no year or date"))
-            if why is not None:
-                yield Hit(node, {"name": label(g, node, population), "value": shown(baseline), "why": why}, loc=baseline.loc or loc)
+            why = _undated(baseline, baseline.as_of, "値", _NO_DATE)
+            if why is None:
+                dated += 1
+                continue
+            name = label(g, node, segment)
+            what = Text(f"指標「{name}」の現状値「{shown(baseline)}」", f"The baseline '{shown(baseline)}' of '{name}'")
+            hits.append((Hit(node, {"what": what, "why": why}, loc=baseline.loc or loc), name, why))
+    if len(hits) >= _SYSTEMIC and not dated and all(why is _NO_DATE for _, _, why in hits):
+        names = [name for _, name, _ in hits]
+        what = Text(f"{len(names)}件の指標の現状値（{quote(names, 8)}）", f"The {len(names)} baselines ({quote_en(names, 8)})")
+        why = Text("いずれも時点（年度・日付）が示されていない", "none states its year or date")
+        yield Hit(ctx.root, {"what": what, "why": why}, loc=hits[0][0].loc)
+        return
+    yield from (hit for hit, _, _ in hits)
 
 
 def _undated(value, point, what: str, no_point: Text) -> Text | None:

@@ -58,19 +58,15 @@ def goal_has_measures(ctx: Context) -> Iterator[Hit]:
             yield Hit(goal, {"name": g.name(goal)})
 
 
-_DASH_NOTE = Text("（原文では「－」：取組の柱に該当する施策なし）", " (marked '－' in the source: no measure under a vision pillar)")
-_NO_NOTE = Text("", "")
-
-
-@check(NodeType.direction, provides=["name", "goal", "note"])
+@check(NodeType.direction, provides=["name", "goal"])
 def direction_has_measures(ctx: Context) -> Iterator[Hit]:
-    """A basic direction with no sub-directions lists measures; a '－' mark is noted, not excused."""
+    """A basic direction with no sub-directions lists measures, unless the source marks it 「－」 (`no_pillar_measures`:
+    it says itself that this strategy lists none of the direction's measures)."""
     g = ctx.graph
     for direction in g.nodes(NodeType.direction):
-        if g.out(direction, EdgeType.has_direction, EdgeType.has_measure):
+        if g.out(direction, EdgeType.has_direction, EdgeType.has_measure) or g.part(direction).no_pillar_measures:
             continue
-        note = _DASH_NOTE if g.part(direction).no_pillar_measures else _NO_NOTE
-        yield Hit(direction, {"name": g.name(direction), "goal": g.goal_name(direction), "note": note})
+        yield Hit(direction, {"name": g.name(direction), "goal": g.goal_name(direction)})
 
 
 def _qualitative(g, goal: str) -> bool:

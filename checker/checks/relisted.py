@@ -26,14 +26,18 @@ def _span_key(s: YearRange | None):
     return None if s is None else (_year_key(s.start), _year_key(s.end))
 
 
+def _unit_key(unit: str | None) -> str | None:
+    return norm(unit) if unit else None
+
+
 def _baseline_key(b: Baseline | None):
-    return None if b is None else (b.value, _year_key(b.as_of), _span_key(b.period), b.aggregate, b.rank)
+    return None if b is None else (b.value, _year_key(b.as_of), _span_key(b.period), b.aggregate, b.rank, _unit_key(b.unit))
 
 
 def _target_key(t: Target | None):
     if t is None:
         return None
-    return (t.value, _year_key(t.year), _span_key(t.period), t.aggregate, t.bound, t.relative, t.rank)
+    return (t.value, _year_key(t.year), _span_key(t.period), t.aggregate, t.bound, t.relative, t.rank, _unit_key(t.unit))
 
 
 def _brief(v: Baseline | Target | None) -> str:
@@ -41,7 +45,7 @@ def _brief(v: Baseline | Target | None) -> str:
     if v is None:
         return "—"
     if v.value is not None:
-        what = f"{v.value:g}" if isinstance(v.value, float) else str(v.value)
+        what = (f"{v.value:g}" if isinstance(v.value, float) else str(v.value)) + (v.unit or "")
     elif v.rank is not None:
         what = f"{v.rank}位"
     else:
@@ -86,13 +90,13 @@ def _differences(printed, original) -> list[Text]:
 
 @check(NodeType.kpi, provides=["name", "holder", "diffs"])
 def relisted_values_match(ctx: Context) -> Iterator[Hit]:
-    """A KPI printed again (【再掲】) shows the same group, baseline and target as where it is defined.
+    """A KPI printed again (marked 【再掲】 or not) shows the same group, baseline, target and units as where it is defined.
 
     Only what the re-listing prints is compared (a re-listing that prints no values
     has nothing to contradict); years are compared as fiscal years, numbers as numbers.
     """
     g = ctx.graph
-    for holder, kpi, data in g.iter_relistings():
+    for holder, kpi, data in g.iter_references():
         printed = data.get("ref")
         original = g.part(kpi) if g.has_part(kpi) else None
         if printed is None or not isinstance(original, Indicator):

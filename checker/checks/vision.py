@@ -21,7 +21,8 @@ from ..engine.context import Context
 from ..engine.registry import Hit, check
 from ..graph import NodeType, StrategyGraph
 from ..text import norm
-from ._signals import subtree
+from ..engine.finding import Text
+from ._signals import quote, quote_en, subtree
 
 _QUOTES = str.maketrans("", "", "「」『』\"'“”")
 _WORDLIKE = re.compile(r"^[\u30A0-\u30FFA-Za-z0-9]{6,}$")
@@ -121,15 +122,19 @@ def pillar_reached(ctx: Context, *, by: Literal["goal", "measure", "kpi"]) -> It
             yield Hit(pillar, {"name": g.name(pillar)})
 
 
-@check(NodeType.measure, provides=["name", "goal"])
+@check(NodeType.strategy, NodeType.measure, provides=["count", "total", "names"])
 def measure_serves_pillar(ctx: Context) -> Iterator[Hit]:
-    """When the vision has pillars, every measure serves one (declared `pillars:`, the ● mark, or a direction above it that declares one)."""
+    """When the vision has pillars, every measure serves one (declared `pillars:`, the ● mark, or a direction or goal
+    above it that declares one); those that do not are listed in one finding for the strategy, at the first of them."""
     g = ctx.graph
     if not _pillars(g):
         return
-    for measure in g.nodes(NodeType.measure):
-        if not measure_pillars(g, measure):
-            yield Hit(measure, {"name": g.name(measure), "goal": g.goal_name(measure)})
+    measures = g.nodes(NodeType.measure)
+    outside = [m for m in measures if not measure_pillars(g, m)]
+    if outside:
+        names = [g.name(m) for m in outside]
+        listed = Text(quote(names, 10), quote_en(names, 10))
+        yield Hit(ctx.root, {"count": len(outside), "total": len(measures), "names": listed}, loc=(g.info(outside[0]).line, g.info(outside[0]).col))
 
 
 @check(NodeType.goal, provides=["name"])

@@ -269,6 +269,10 @@ class StrategyGraph:
         """Every indicator node: KGIs, numerical targets, KPIs, supplementary indicators."""
         return self.nodes(*_INDICATORS)
 
+    def iter_references(self) -> Iterator[tuple[str, str, dict]]:
+        """(holder, KPI, attributes) for every `{ref: id}` reference, printed with 【再掲】 or not, in file order."""
+        yield from self._refs
+
     def iter_relistings(self) -> Iterator[tuple[str, str, dict]]:
         """(holder, KPI, attributes of that reference) for every 【再掲】 reference, in file order.
 
