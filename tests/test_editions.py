@@ -42,3 +42,91 @@ def test_an_unknown_introducing_edition_is_refused_with_its_location(copy):
     [problem] = info.value.problems
     assert str(problem).startswith(f"{path}:")
     assert "introduced names edition 'tebiki-2021-01', which is neither a pack's edition" in str(problem)
+
+
+# -- packs that inherit ---------------------------------------------------------------------
+
+
+@pytest.fixture()
+def family(tmp_path):
+    """A copy of the default pack and an empty child folder that inherits from it."""
+    root = tmp_path / "rules"
+    shutil.copytree(pack_dir(), root / "tebiki-2022-12")
+    child = root / "child"
+    child.mkdir()
+    (child / "pack.yaml").write_text(
+        "pack:\n  edition: child\n  title: 子\n  published: '2025-12'\n  in_force: '2025-12-23'\n"
+        "  source: tebiki-2022-12.txt\n  inherits: tebiki-2022-12\n",
+        encoding="utf-8",
+    )
+    load_pack.cache_clear()
+    yield child
+    load_pack.cache_clear()
+
+
+def write(path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_child_pack_holds_only_what_differs(family):
+    parent = load_pack(family.parent / "tebiki-2022-12")
+    write(family / "PE03.yaml", "code: PE03\nseverity: info\nwording: 考えられる\n")
+    write(family / "pack.yaml", (family / "pack.yaml").read_text(encoding="utf-8")
+          + "reference:\n  national_strategy: {title: 新しい国の戦略, edition: '2025-12', start: 2025, end: 2029}\n"
+          + "drops:\n  - code: VI07\n    reason: {ja: 国のモデル地域ビジョンは新しい戦略で確かめられない, en: not verified for the new strategy}\n")
+    child = load_pack(family)
+    assert child.parent is parent and child.lineage() == [child, parent]
+    assert child.reference.national_strategy.start == 2025 and child.reference.directions == parent.reference.directions
+    assert "VI07" not in child.by_code and child.dropped["VI07"].en == "not verified for the new strategy"
+    assert len(child.rules) == len(parent.rules) - 1
+    pe03 = child.by_code["PE03"]
+    assert pe03.severity.value == "info" and pe03.message == parent.by_code["PE03"].message  # laid over key by key
+    assert child.sections == parent.sections and child.area_title("period") == parent.area_title("period")
+    assert child.edition_title("tebiki-2015-01") == parent.edition_title("tebiki-2015-01")
+    assert child.edition_date("child") == "2025-12-23" and child.edition_date("tebiki-2022-12") == "2022-12-23"
+
+
+def test_a_change_made_to_the_parent_rule_reaches_the_child(family):
+    path = family.parent / "tebiki-2022-12" / "EV07.yaml"
+    write(path, path.read_text(encoding="utf-8").replace("severity: info", "severity: warning"))
+    assert load_pack(family).by_code["EV07"].severity.value == "warning"
+
+
+def child_problems(family) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_pack(family)
+    return [str(p) for p in info.value.problems]
+
+
+def test_an_inherited_rule_that_no_longer_fits_the_new_reference_data_is_named(family):
+    write(family / "pack.yaml", (family / "pack.yaml").read_text(encoding="utf-8")
+          + "reference:\n  directions:\n    - {code: strong-economy, group: social, number: '1', name: {ja: 強い経済, en: A strong economy}, signals: [経済]}\n")
+    found = child_problems(family)
+    assert any("ND03.yaml" in p and "unknown national direction 'jobs'" in p and "inherited by child" in p for p in found), found
+
+
+def test_a_drop_of_a_rule_the_parent_lacks_and_a_bad_override_are_located(family):
+    write(family / "pack.yaml", (family / "pack.yaml").read_text(encoding="utf-8")
+          + "drops:\n  - code: ZZ99\n    reason: {ja: なし, en: none}\n")
+    write(family / "OL07.yaml", "code: OL07\nseverity: error\n")
+    found = child_problems(family)
+    assert any(p.startswith(f"{family / 'pack.yaml'}:") and "the parent pack has no rule ZZ99" in p for p in found), found
+    assert any(p.startswith(f"{family / 'OL07.yaml'}:") and "severity error does not follow the wording 適切" in p for p in found), found
+
+
+def test_inheritance_is_refused_when_it_names_no_pack_or_goes_round(family):
+    text = (family / "pack.yaml").read_text(encoding="utf-8")
+    write(family / "pack.yaml", text.replace("inherits: tebiki-2022-12", "inherits: tebiki-2099-01"))
+    [problem] = child_problems(family)
+    assert problem.startswith(f"{family / 'pack.yaml'}:7:") and "no pack 'tebiki-2099-01' beside this one" in problem
+    parent = family.parent / "tebiki-2022-12" / "pack.yaml"
+    write(parent, parent.read_text(encoding="utf-8").replace("  source: tebiki-2022-12.txt\n", "  source: tebiki-2022-12.txt\n  inherits: child\n", 1))
+    write(family / "pack.yaml", text)
+    load_pack.cache_clear()
+    assert "inherit from each other" in " ".join(child_problems(family))
+
+
+def test_an_interim_pack_must_say_why(family):
+    write(family / "pack.yaml", (family / "pack.yaml").read_text(encoding="utf-8").replace("  inherits:", "  status: interim\n  inherits:"))
+    [problem] = child_problems(family)
+    assert "an interim pack needs a notice" in problem
