@@ -8,11 +8,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .config import Config
-from .engine.finding import Finding, Severity
-from .engine.pack import Pack, load_pack, pack_dir
+from .engine.edition import EditionChoice, choose, given, relax
+from .engine.finding import Finding, Severity, Text
+from .engine.pack import DEFAULT_EDITION, Pack, load_pack, pack_dir
 from .engine.run import run_pack
 from .graph import StrategyGraph, build_graph
 from .load import InputError, Problem, load
@@ -29,6 +30,8 @@ class FileResult:
     strategy: Strategy | None = None
     graph: StrategyGraph | None = field(default=None, repr=False, compare=False)
     """The strategy's graph, when the caller asked to keep it (`check_file(keep_graph=True)`)."""
+    edition: EditionChoice | None = None
+    """The edition that judged it, and why."""
 
     @property
     def ok(self) -> bool:
@@ -56,11 +59,30 @@ def check_strategy(
     return _check(strategy, config, pack, today)[1]
 
 
-def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None) -> tuple[StrategyGraph, list[Finding]]:
+def edition_for(strategy: Strategy, config: Config | None = None, pack: Pack | None = None) -> tuple[Pack, EditionChoice]:
+    """The pack that judges the strategy and why: the configured edition (``--edition``), a pack
+    the caller gives that is not the default one, or else the edition in force on the strategy's
+    date (`checker.engine.edition`).  A default pack the caller loaded is reused when it is the one."""
+    if config is not None and config.edition:
+        pack = pack if pack is not None else get_pack(config)
+        return pack, given(pack, strategy)
+    if pack is not None and pack.path.resolve() != pack_dir(DEFAULT_EDITION).resolve():
+        return pack, given(pack, strategy, _GIVEN)
+    choice = choose(strategy)
+    if pack is None or pack.edition != choice.edition:
+        pack = load_pack(choice.path)
+    title, notice = pack.meta.title, pack.meta.notice.text if pack.meta.notice is not None else None
+    return pack, replace(choice, title=title, interim=pack.interim, notice=notice)
+
+
+_GIVEN = Text("呼び出し側が指定したパック", "the pack given by the caller")
+
+
+def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None) -> tuple[StrategyGraph, list[Finding], EditionChoice]:
     config = config or Config()
-    pack = pack or get_pack(config)
+    pack, choice = edition_for(strategy, config, pack)
     graph = build_graph(strategy)
-    return graph, run_pack(
+    findings = run_pack(
         graph,
         pack,
         config.enabled(pack, strategy.file),
@@ -68,6 +90,7 @@ def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: 
         today=today,
         deviations=config.deviations,
     )
+    return graph, relax(findings, pack, choice), choice
 
 
 def check_file(
@@ -87,5 +110,5 @@ def check_file(
         strategy = load(path, encoding=encoding)
     except InputError as exc:
         return FileResult(file=str(path), problems=exc.problems)
-    graph, findings = _check(strategy, config, pack, today)
-    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None)
+    graph, findings, choice = _check(strategy, config, pack, today)
+    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None, edition=choice)

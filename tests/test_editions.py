@@ -130,3 +130,97 @@ def test_an_interim_pack_must_say_why(family):
     write(family / "pack.yaml", (family / "pack.yaml").read_text(encoding="utf-8").replace("  inherits:", "  status: interim\n  inherits:"))
     [problem] = child_problems(family)
     assert "an interim pack needs a notice" in problem
+
+
+# -- the edition in force -------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from checker import check_file, loads  # noqa: E402
+from checker.config import Config  # noqa: E402
+from checker.engine.edition import deciding_date, span  # noqa: E402
+from checker.years import parse_year  # noqa: E402
+
+from .conftest import FIXTURES, TODAY  # noqa: E402
+
+DG01_FAIL = (FIXTURES / "rules" / "DG01" / "fail.yaml").read_text(encoding="utf-8")
+
+
+def strategy_file(tmp_path, text: str, name: str = "s.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def with_dates(text: str, dates: str, period: str = "{start: 令和5年度, end: 令和9年度}") -> str:
+    return text.replace("period: {start: 令和5年度, end: 令和9年度}", f"period: {period}\ndates: {dates}")
+
+
+def test_the_days_a_written_year_can_mean():
+    assert span(parse_year("令和4年度")) == (dt.date(2022, 4, 1), dt.date(2023, 3, 31))
+    assert span(parse_year("2022年12月")) == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
+    assert span(parse_year("令和5年3月28日")) == (dt.date(2023, 3, 28),) * 2
+    assert span(parse_year("2015年")) == (dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+
+
+def test_the_later_of_adoption_and_revision_decides_else_the_draft_else_the_period():
+    s = loads(with_dates(DG01_FAIL, "{adopted: 平成27年10月, revised: 令和5年3月, drafted: 令和4年9月}"))
+    what, year, day = deciding_date(s)
+    assert (what.ja, year.text, day) == ("改訂", "令和5年3月", dt.date(2023, 3, 31))
+    what, year, day = deciding_date(loads(with_dates(DG01_FAIL, "{drafted: 令和4年9月}")))
+    assert (what.en_when, day) == ("when it was drafted", dt.date(2022, 9, 30))
+    what, year, day = deciding_date(loads(DG01_FAIL))
+    assert (what.en_when, day) == ("at the start of its period", dt.date(2023, 4, 1))
+
+
+def test_a_strategy_adopted_before_an_edition_is_told_of_its_new_requirements_as_info(tmp_path):
+    old = strategy_file(tmp_path, with_dates(DG01_FAIL, "{adopted: 平成27年10月}", "{start: 平成27年度, end: 令和元年度}"))
+    result = check_file(old, today=TODAY)
+    assert result.edition.edition == "tebiki-2022-12" and not result.edition.explicit
+    assert "before every edition with a pack" in result.edition.reason.en
+    [dg01] = [f for f in result.findings if f.code == "DG01"]
+    assert dg01.severity.value == "info"
+    assert dg01.message.en.endswith("(Introduced in edition tebiki-2022-12, after this strategy: review at the next revision.)")
+    assert "令和4年12月版）で加わった要件です。次の改訂の際に見直してください。" in dg01.message.ja
+    # a requirement of the first edition is not relaxed
+    outline = [f for f in result.findings if f.code == "PE03"]
+    assert outline and outline[0].severity.value == "warning"
+
+
+def test_a_strategy_whose_period_ended_before_the_edition_is_relaxed_too(tmp_path):
+    old = strategy_file(tmp_path, DG01_FAIL.replace("{start: 令和5年度, end: 令和9年度}", "{start: 平成27年度, end: 令和元年度}"))
+    [dg01] = [f for f in check_file(old, today=TODAY).findings if f.code == "DG01"]
+    assert dg01.severity.value == "info"
+
+
+def test_a_strategy_adopted_under_the_edition_and_an_edition_asked_for_are_judged_in_full(tmp_path):
+    new = strategy_file(tmp_path, with_dates(DG01_FAIL, "{adopted: 令和5年3月}"), "new.yaml")
+    result = check_file(new, today=TODAY)
+    assert "in force when it was adopted (令和5年3月)" in result.edition.reason.en
+    assert [f.severity.value for f in result.findings if f.code == "DG01"] == ["warning"]
+    old = strategy_file(tmp_path, with_dates(DG01_FAIL, "{adopted: 平成27年10月}", "{start: 平成27年度, end: 令和元年度}"))
+    asked = check_file(old, config=Config(edition="tebiki-2022-12"), today=TODAY)
+    assert asked.edition.explicit and asked.edition.reason.en == "asked for with --edition or in the configuration"
+    assert [f.severity.value for f in asked.findings if f.code == "DG01"] == ["warning"]
+
+
+def test_the_national_edition_rule_accepts_a_later_national_strategy(tmp_path):
+    text = (FIXTURES / "rules" / "CO02" / "fail.yaml").read_text(encoding="utf-8")
+    assert "CO02" in {f.code for f in check_file(strategy_file(tmp_path, text), today=TODAY).findings}
+    later = text.replace("edition: 2019年12月", "edition: 2023年12月").replace("第2期まち・ひと・しごと創生総合戦略", "デジタル田園都市国家構想総合戦略（2023改訂版）")
+    assert later != text
+    assert "CO02" not in {f.code for f in check_file(strategy_file(tmp_path, later, "later.yaml"), today=TODAY).findings}
+
+
+def test_every_format_names_the_edition_and_why(tmp_path):
+    from checker.report import FORMATS, Options, render
+
+    result = check_file(strategy_file(tmp_path, with_dates(DG01_FAIL, "{adopted: 令和5年3月}")), today=TODAY)
+    from checker import get_pack
+
+    for fmt in FORMATS:
+        if fmt == "html":
+            continue  # the HTML report: tests/test_html_report.py
+        for lang, words in (("ja", "策定（令和5年3月）の時点で施行中の版"), ("en", "the edition in force when it was adopted (令和5年3月)")):
+            out = render(fmt, [result], get_pack(), Options(lang=lang))
+            assert "tebiki-2022-12" in out and words in out, (fmt, lang)

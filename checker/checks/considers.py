@@ -52,13 +52,14 @@ def _year_month(text: str) -> tuple[int, ...]:
 
 @check(NodeType.national_strategy, provides=["stated", "national", "edition"])
 def national_strategy_edition(ctx: Context) -> Iterator[Hit]:
-    """The national strategy considered is the pack's: its edition matches, or (no edition given) its title or text names it."""
+    """The national strategy considered is the pack's or a later one: its edition is the pack's or later
+    (a revised or new national strategy), or (no edition given) its title or text names the pack's."""
     ref = _considered(ctx, "national_strategy")
     if ref is None:
         return
     national = ctx.reference.national_strategy
     if ref.edition:
-        if _year_month(ref.edition) == _year_month(national.edition):
+        if _year_month(ref.edition) >= _year_month(national.edition):
             return
         stated = both(f"{ref.title or '国の総合戦略'}（{ref.edition}）", f"{ref.title or 'national strategy'} ({ref.edition})")
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..api import FileResult
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack
-from . import Options, counts
+from . import Options, counts, edition_lines
 
 _COLORS = {Severity.error: "\033[31m", Severity.warning: "\033[33m", Severity.info: "\033[36m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
@@ -89,6 +89,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     total = counts(results)
     if not any(total[k] for k in ("error", "warning", "info", "justified", "input_errors")):
         out.append(words["none"])
+    out.extend(edition_lines(results, options.lang))
     out.append(summary_line(results, options.lang))
     if options.baseline is not None:
         from ..baseline import describe
