@@ -25,6 +25,7 @@ from ..load.validate import problems_of
 from ..load.yaml_tree import Tree, parse_tree
 from .finding import Severity
 from .inherit import parent_pack, rule_sources
+from .national import BasicConcept, NationalStrategy, PublicSource  # noqa: F401 - part of this module's interface
 from .packmeta import CODE, NAME, Drop, Localized, PackMeta, PackStatus, _Strict  # noqa: F401 - part of this module's interface
 from .registry import CHECKS, PREPARERS, CheckSpec
 
@@ -156,14 +157,10 @@ class NationalDirection(_Strict):
     """Words that suggest a goal or direction serves this direction (NFKC, no spaces)."""
     kpi_examples: list[str] = Field(default_factory=list)
     """The KPI examples of 手引き 4-2 for this direction."""
-
-
-class NationalStrategy(_Strict):
-    title: str
-    edition: str
-    start: int
-    """First fiscal year of the national strategy."""
-    end: int
+    verified: bool = True
+    """False when the direction is not taken from an authoritative text (see `note` and `sources`)."""
+    note: str | None = None
+    sources: list[PublicSource] = Field(default_factory=list)
 
 
 class Named(_Strict):
@@ -176,6 +173,8 @@ class Reference(_Strict):
 
     national_strategy: NationalStrategy
     directions: list[NationalDirection] = Field(min_length=1)
+    basic_concept: BasicConcept | None = None
+    """The basic concept the national strategy follows, when the pack records it."""
     model_visions: list[Named] = Field(default_factory=list)
     policy_areas: list[Named] = Field(default_factory=list)
     outcome_signals: list[str] = Field(default_factory=list)
@@ -260,6 +259,8 @@ class Pack:
         self.known_editions: frozenset[str] = frozenset({meta.edition, *(e.edition for e in meta.history)})
         self.raw: dict = {}
         self.sources: dict = {}
+        self.own: frozenset[str] = frozenset(r.code for r in self.rules)
+        """The codes whose record is in this pack's folder (new, or laid over the parent's)."""
 
     @property
     def edition(self) -> str:
@@ -435,4 +436,5 @@ def load_pack(path: str | Path) -> Pack:
     pack.parent, pack.raw, pack.sources = parent, data, sources
     pack.dropped = {d.code: d.reason for d in pack_file.drops}
     pack.known_editions = frozenset(known_editions)
+    pack.own = frozenset(code for code, source in sources.items() if Path(source.file).parent == root)
     return pack
