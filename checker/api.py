@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from .config import Config
 from .engine.edition import EditionChoice, choose, given, relax
@@ -54,9 +55,13 @@ def check_strategy(
     config: Config | None = None,
     pack: Pack | None = None,
     today: _dt.date | None = None,
+    predecessor: Strategy | None = None,
 ) -> list[Finding]:
-    """Check a loaded strategy with the configured rules; findings are sorted by line, then rule."""
-    return _check(strategy, config, pack, today)[1]
+    """Check a loaded strategy with the configured rules; findings are sorted by line, then rule.
+
+    `predecessor`: the version the strategy revises, for the revision rules (RV01–RV03).
+    """
+    return _check(strategy, config, pack, today, predecessor)[1]
 
 
 def edition_for(strategy: Strategy, config: Config | None = None, pack: Pack | None = None) -> tuple[Pack, EditionChoice]:
@@ -78,7 +83,9 @@ def edition_for(strategy: Strategy, config: Config | None = None, pack: Pack | N
 _GIVEN = Text("呼び出し側が指定したパック", "the pack given by the caller")
 
 
-def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None) -> tuple[StrategyGraph, list[Finding], EditionChoice]:
+def _check(
+    strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None, predecessor: Strategy | None = None
+) -> tuple[StrategyGraph, list[Finding], EditionChoice]:
     config = config or Config()
     pack, choice = edition_for(strategy, config, pack)
     graph = build_graph(strategy)
@@ -89,8 +96,26 @@ def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: 
         severity_of=config.severity_of,
         today=today,
         deviations=config.deviations,
+        predecessor=predecessor,
     )
     return graph, relax(findings, pack, choice), choice
+
+
+def load_predecessor(strategy: Strategy, encoding: str | None = None) -> Strategy | None:
+    """The strategy file that `predecessor.file` names (relative to the strategy's own file), if any.
+
+    Raises InputError: one problem at `predecessor.file`, then the predecessor's own problems.
+    """
+    ref = strategy.predecessor
+    if ref is None or not ref.file:
+        return None
+    path = Path(strategy.file).parent / ref.file
+    try:
+        return load(str(path), encoding=encoding)
+    except InputError as exc:
+        line, col = ref.loc or (1, 1)
+        head = Problem(strategy.file, line, col, f"predecessor.file: {ref.file} cannot be loaded")
+        raise InputError([head, *exc.problems]) from None
 
 
 def check_file(
@@ -108,7 +133,8 @@ def check_file(
     """
     try:
         strategy = load(path, encoding=encoding)
+        predecessor = load_predecessor(strategy, encoding)
     except InputError as exc:
         return FileResult(file=str(path), problems=exc.problems)
-    graph, findings, choice = _check(strategy, config, pack, today)
+    graph, findings, choice = _check(strategy, config, pack, today, predecessor)
     return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None, edition=choice)

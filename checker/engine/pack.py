@@ -33,7 +33,7 @@ SECTION = r"^[1-9]-[1-9]$"
 
 
 class Area(str, Enum):
-    """The ten areas of the pack (and deviations)."""
+    """The areas of the pack (and deviations)."""
 
     outline = "outline"
     national_directions = "national-directions"
@@ -45,6 +45,7 @@ class Area(str, Enum):
     vision = "vision"
     considers = "considers"
     digital = "digital"
+    revision = "revision"
     deviations = "deviations"
 
 
