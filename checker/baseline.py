@@ -32,6 +32,9 @@ from .load.errors import InputError
 BASELINE_VERSION = 1
 """Version of the baseline file format."""
 
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+"""A baseline lists at most a few findings per rule and node; anything larger is not one."""
+
 Key = tuple[str, str, str]
 """(file relative to the baseline's folder, rule code, node id)."""
 
@@ -123,15 +126,17 @@ def write_baseline(path: str | os.PathLike, results: list[FileResult], edition: 
     """Write the baseline for `results` to `path` (atomically); return the number of findings it accepts.
 
     Refuses (InputError) when a file could not be loaded: a baseline without that
-    file's findings would make all of them "new" once the file loads again.
+    file's findings would make all of them "new" once the file loads again; and
+    (checker.fileio.OutputError) when `path` is one of the checked files or another input.
     """
-    from .fileio import write_atomic
+    from .fileio import write_output
 
     broken = [r.file for r in results if r.problems]
     if broken:
         raise InputError.at(str(path), 1, 1, f"baseline not written: {len(broken)} file(s) could not be loaded ({', '.join(broken)})")
     target = Path(path)
-    write_atomic(target, dumps_baseline(results, target.resolve().parent, edition))
+    write_output(target, dumps_baseline(results, target.resolve().parent, edition), option="--write-baseline",
+                 inputs=[r.file for r in results])
     return sum(len(_open_findings(r)) for r in results)
 
 
@@ -139,8 +144,13 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
     """Read a baseline file; any problem is an InputError (file:line:col: message)."""
     target = Path(path)
     file = str(path)
+    from .fileio import open_input
+
     try:
-        text = target.read_text(encoding="utf-8")
+        with open_input(target) as fh:
+            text = fh.read(MAX_BASELINE_BYTES + 1).decode("utf-8")
+        if len(text) > MAX_BASELINE_BYTES:
+            raise InputError.at(file, 1, 1, f"a baseline file over {MAX_BASELINE_BYTES // 1048576} MB is refused")
     except FileNotFoundError:
         raise InputError.at(file, 1, 1, "no such baseline file (write one with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -6,7 +6,6 @@ above it; 2 usage or input error (a file that cannot be loaded, a bad config).
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from enum import Enum
@@ -14,13 +13,31 @@ from pathlib import Path
 from typing import Annotated, List, Optional
 
 import typer
+from typer.core import TyperGroup
 
-from .fileio import emit
+from . import fileio
+from .fileio import OutputError, emit
 from .load.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+
+class _Commands(TyperGroup):
+    """Runs each command as one run of the tool: the inputs it reads are tracked from the start
+    (outputs refuse them, checker.fileio), and an unwritable output or an input error that a
+    command did not handle itself becomes its one line and exit code 2, for every command."""
+
+    def invoke(self, ctx):
+        fileio.begin_run()
+        try:
+            return super().invoke(ctx)
+        except (OutputError, InputError) as exc:
+            print(exc, file=sys.stderr)
+            raise typer.Exit(EXIT_ERROR) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -50,6 +67,8 @@ IgnoreOption = Annotated[Optional[List[str]], typer.Option("--ignore", help="Rul
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest tebiki.toml or pyproject.toml [tool.tebiki]).")]
 EditionOption = Annotated[Optional[str], typer.Option("--edition", help="Rule pack edition (default tebiki-2022-12) or a pack directory.")]
 NoDeviationsOption = Annotated[bool, typer.Option("--no-deviations", help="Ignore deviation records: show everything as it would be without them.")]
+TodayOption = Annotated[Optional[str], typer.Option(
+    "--today", help="The date taken as today, YYYY-MM-DD (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
 
 
@@ -71,19 +90,31 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _expand(paths: list[str]) -> list[str]:
-    """Files, directories (their *.yaml / *.yml, recursively) and globs, sorted, without repeats."""
-    found: list[str] = []
-    for p in paths:
-        if any(ch in p for ch in "*?[") and not os.path.exists(p):
-            matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                raise _fail(f"{p}:1:1: no file matches this pattern")
-            found.extend(matches)
-        elif os.path.isdir(p):
-            found.extend(sorted(str(f) for f in Path(p).rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
-        else:
-            found.append(p)
-    return list(dict.fromkeys(found))
+    """Files, directories (their *.yaml / *.yml, recursively) and globs, sorted, without repeats
+    (checker.paths); a pattern that matches nothing or a name that is not UTF-8 is a usage error."""
+    from .paths import expand
+    from .safetext import terminal
+
+    files, problems, unmatched = expand(paths)
+    if unmatched:
+        raise _fail(f"{terminal(unmatched[0])}:1:1: no file matches this pattern")
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+    return files
+
+
+def _today(value: Optional[str]):
+    """The --today option as a date (None: the date in Japan when the rules run); a bad date is a usage error."""
+    if value is None:
+        return None
+    from .clock import parse
+
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise _fail(f"--today: {exc}") from None
 
 
 def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang, no_deviations):
@@ -121,6 +152,7 @@ def check(
     edition: EditionOption = None,
     no_deviations: NoDeviationsOption = False,
     encoding: EncodingOption = None,
+    today: TodayOption = None,
     concise: bool = typer.Option(False, "--concise", help="One line per finding."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline file (docs/ci.md)."),
@@ -141,12 +173,11 @@ def check(
     except InputError as exc:
         raise _fail(str(exc))
     paths = _expand(files)
-    from .fileio import refuse_input
-
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
-        if (message := refuse_input(target, paths, option)) is not None:
-            raise _fail(message)
-    results = [check_file(p, config=config, pack=pack, encoding=encoding) for p in paths]
+        if target is not None:
+            fileio.check_output(target, option=option, inputs=paths)
+    day = _today(today)
+    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day) for p in paths]
     for r in results:
         for problem in r.problems:
             print(problem, file=sys.stderr)
@@ -162,7 +193,7 @@ def check(
         results, outcome = apply_baseline(results, known, set(ran))
     color = format.value == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color, rules=ran, baseline=outcome)
-    emit(render(format.value, results, pack, options), output)
+    emit(render(format.value, results, pack, options), output, inputs=paths)
     if format.value != "text" or output is not None:  # the counts, where a person reading the log sees them
         print(summary_line(results, config.lang), file=sys.stderr)
         if outcome is not None:

@@ -21,6 +21,8 @@ from .engine.pack import Pack, RuleRecord
 from .load.errors import InputError
 
 CONFIG_NAMES = ("tebiki.toml", ".tebiki.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+"""A config (with a few thousand per-file ignores) is tens of kilobytes."""
 _KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "lang", "per-file-ignores", "deviations"}
 
 
@@ -86,20 +88,30 @@ def matches(selector: str, rule: RuleRecord) -> bool:
 def _error(path: Path, key: str, message: str) -> InputError:
     line = 1
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _read(path).splitlines()
         assignment = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
         quoted = re.compile(rf"[\"']{re.escape(key)}[\"']")
         line = next((i for i, text in enumerate(lines, 1) if assignment.match(text)), None) or next(
             (i for i, text in enumerate(lines, 1) if quoted.search(text)), 1
         )
-    except OSError:
+    except (OSError, UnicodeDecodeError, InputError):
         pass
     return InputError.at(str(path), line, 1, message)
 
 
+def _read(path: Path) -> str:
+    from .fileio import open_input
+
+    with open_input(path) as fh:
+        data = fh.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise InputError.at(str(path), 1, 1, f"a config file over {MAX_CONFIG_BYTES // 1024} KB is not a tebiki config")
+    return data.decode("utf-8")
+
+
 def _table(path: Path) -> dict | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read(path))
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
         line, col = (int(m[1]), int(m[2])) if m else (1, 1)

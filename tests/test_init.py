@@ -69,7 +69,7 @@ def test_never_overwrites(tmp_path):
     target.write_text("mine\n", encoding="utf-8")
     proc = run("init", "s.yaml", cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.strip() == "s.yaml: already exists; tebiki init never overwrites a file"
+    assert proc.stderr.strip() == "s.yaml:1:1: already exists; tebiki init never overwrites a file"
     assert target.read_text(encoding="utf-8") == "mine\n"
 
 

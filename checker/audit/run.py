@@ -18,25 +18,27 @@ Design, for thousands of files on a small machine:
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import datetime as _dt
 import gc
 import multiprocessing
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, clock
 from ..api import FileResult, check_file, get_pack
 from ..config import Config
 from ..engine.finding import Finding, Text
 from ..engine.pack import Pack
 from ..graph import build_graph
 from ..load.errors import InputError, Problem
+from ..outfolder import output_folder
+from ..paths import bad_name
 from . import crosscheck
 from .aggregate import Layout, row as make_row, to_csv
 from .facts import Facts, classifiers, extract
@@ -95,17 +97,12 @@ class AuditResult:
 
 def discover(directory: str | os.PathLike) -> list[str]:
     """The strategy files of a folder: *.yaml / *.yml, recursively, sorted, hidden folders skipped."""
+    from ..paths import walk
+
     root = Path(directory)
     if not root.is_dir():
         raise UsageError(f"{directory}:1:1: not a folder")
-    found = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root).parts
-        if any(part.startswith(".") for part in rel):
-            continue
-        if path.suffix in (".yaml", ".yml") and path.is_file():
-            found.append(str(path))
-    return sorted(found)
+    return walk(root, hidden=False)
 
 
 def find_prefecture(files: list[str], named: str | None, config: Config, pack: Pack, encoding: str | None, today) -> tuple[str | None, FileResult | None]:
@@ -171,6 +168,9 @@ def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
     s = _STATE
     config, pack, layout, pref, lang = s["config"], s["pack"], s["layout"], s["pref"], s["lang"]
     try:
+        if result is None and (problem := bad_name(path)) is not None:  # reported under a name that can be written
+            path = problem.file
+            result = FileResult(file=path, problems=[problem])
         if result is None:
             result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True)
         facts = None
@@ -218,6 +218,13 @@ def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, 
     )
 
 
+def _init_worker(*args) -> None:
+    """A worker: SIGINT is the parent's business (it stops the workers), so a Ctrl-C in the
+    terminal, which reaches every process of the group, does not print a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(*args)
+
+
 def _work(item: tuple[int, str]) -> Outcome:
     return process(*item)
 
@@ -252,6 +259,7 @@ def run_audit(
 ) -> AuditResult:
     """Audit every strategy of `directory` and write audit.csv, audit.json and index.html into `out`."""
     config = config or Config()
+    today = clock.today(today)  # one date for every worker, even across midnight
     pack = get_pack(config)
     lang = config.lang
     files = discover(directory)
@@ -274,7 +282,6 @@ def run_audit(
     items = [(i + offset, f) for i, f in enumerate(files)]
 
     outdir = Path(out)
-    outdir.mkdir(parents=True, exist_ok=True)
     show = sys.stderr.isatty() if progress is None else progress
     bar = Progress(len(items) + offset, enabled=show)
     rows: list[dict] = []
@@ -303,7 +310,9 @@ def run_audit(
             s["justified"] += justified
             s["strategies"].add(o.index)
 
-    with tempfile.TemporaryDirectory(prefix=".tebiki-audit-", dir=outdir) as spool_dir:
+    inputs = [*files, *([pref_path] if pref_path else [])]
+    with output_folder(outdir, OUTPUTS, inputs=inputs) as stage, \
+            tempfile.TemporaryDirectory(prefix=".tebiki-audit-", dir=stage) as spool_dir:
         sections_path = Path(spool_dir) / "sections.html"
         entries_path = Path(spool_dir) / "entries.json"
         with open(sections_path, "w", encoding="utf-8") as sections, open(entries_path, "w", encoding="utf-8") as entries:
@@ -323,17 +332,23 @@ def run_audit(
                 results = map(_work, items)
                 pool = None
             else:
-                pool = cf.ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_init, initargs=init)
+                pool = multiprocessing.Pool(min(jobs, len(items)), initializer=_init_worker, initargs=init)
                 chunk = max(1, min(16, len(items) // (jobs * 8)))
-                results = pool.map(_work, items, chunksize=chunk)
+                results = pool.imap(_work, items, chunksize=chunk)
+            finished = False
             try:
                 for o in results:
                     take(o)
                     spool(o)
                     bar.advance()
+                finished = True
             finally:
                 if pool is not None:
-                    pool.shutdown(cancel_futures=True)
+                    if finished:
+                        pool.close()
+                    else:  # interrupted (SIGINT, SIGTERM) or failed: stop the workers now
+                        pool.terminate()
+                    pool.join()
                 bar.close()
 
         # the prefecture last: the coverage findings need every municipality
@@ -366,11 +381,11 @@ def run_audit(
 
         summary = _summary(rows, problems)
         basis = classifiers()
-        _write_csv(outdir / "audit.csv", rows, layout)
-        _write_json(outdir / "audit.json", entries_path, pref_entry, rows, layout, pack, summary, basis, xp_findings, related,
+        _write_csv(stage / "audit.csv", rows, layout)
+        _write_json(stage / "audit.json", entries_path, pref_entry, rows, layout, pack, summary, basis, xp_findings, related,
                     stats, problems, pref_path, lang, directory)
         shown = sorted(xp_findings + related, key=lambda f: (index_of.get(f.file, -1), f.sort_key))
-        _write_html(outdir / "index.html", sections_path, pref_section, rows, layout, pack, summary, basis, shown, stats,
+        _write_html(stage / "index.html", sections_path, pref_section, rows, layout, pack, summary, basis, shown, stats,
                     index_of, goal_rows, pref_facts, lang)
     return AuditResult(outdir, len(rows), rows, problems, failing, pref_path, xp_findings)
 
@@ -459,7 +474,9 @@ def _write_json(path, entries_path, pref_entry, rows, layout, pack, summary, bas
 
 
 def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, basis, xp, stats, index_of, goal_rows, pref_facts, lang) -> None:
-    from ..html.page import tail
+    from markupsafe import Markup
+
+    from ..html.templating import stream_page
 
     title = tl("audit_title", lang, name=pref_facts.name) if pref_facts else tl("audit_title_plain", lang)
     parts = [
@@ -475,7 +492,14 @@ def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, 
 
         items = "".join(f'<li><a href="#s-{index_of[r["file"]]}"><span class="loc">{esc(r["file"])}</span></a></li>' for r in errors)
         parts.append(("errors", tl("errors", lang), f"<ul>{items}</ul>"))
-    _assemble(path, [top(title, lang, summary, basis, pack, parts), pref_section, sections_path, tail(lang)])
+    def pieces():
+        yield Markup(top(title, lang, summary, basis, pack, parts))
+        yield Markup(pref_section)
+        with open(sections_path, encoding="utf-8") as src:
+            while block := src.read(1 << 20):
+                yield Markup(block)
+
+    _assemble(path, stream_page("page_stream.html", lang=lang, title=title, pieces=pieces()))
 
 
 __all__ = ["AuditResult", "InputError", "UsageError", "discover", "run_audit"]

@@ -10,7 +10,7 @@ import typer
 
 from ..cli import (
     EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, LangOption, NoDeviationsOption,
-    _config, app,
+    TodayOption, _config, _today, app,
 )
 from ..load.errors import InputError
 
@@ -29,6 +29,7 @@ def audit(
     edition: EditionOption = None,
     no_deviations: NoDeviationsOption = False,
     encoding: EncodingOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Check every strategy of a folder in parallel; write per-body aggregates (CSV, JSON) and an HTML report, cross-checked with the prefecture's strategy."""
     from ..audit import UsageError, run_audit
@@ -48,7 +49,8 @@ def audit(
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     try:
-        result = run_audit(directory, out, prefecture=prefecture, config=config, jobs=jobs, encoding=encoding)
+        result = run_audit(directory, out, prefecture=prefecture, config=config, jobs=jobs, encoding=encoding,
+                           today=_today(today))
     except (UsageError, InputError) as exc:
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)

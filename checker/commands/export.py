@@ -12,8 +12,8 @@ from typing import List, Optional
 
 import typer
 
-from ..cli import EXIT_ERROR, EncodingOption, app
-from ..fileio import emit
+from ..cli import EXIT_ERROR, EncodingOption, TodayOption, _today, app
+from ..fileio import check_output, emit
 
 
 class RdfFormat(str, Enum):
@@ -40,6 +40,7 @@ def export(
     edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition whose directions and rules the IRIs name (default tebiki-2022-12)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="Config file for --with-findings (default: nearest tebiki.toml / pyproject.toml)."),
     encoding: EncodingOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Export strategies as linked data (Turtle, JSON-LD or N-Triples) in the tebiki vocabulary.
 
@@ -63,11 +64,8 @@ def export(
         raise typer.Exit(EXIT_ERROR)
     strategies, failed = [], False
     paths = _expand(files)
-    from ..fileio import refuse_input
-
-    if (message := refuse_input(output, paths, "--output")) is not None:
-        print(message, file=sys.stderr)
-        raise typer.Exit(EXIT_ERROR)
+    if output is not None:
+        check_output(output, inputs=paths)
     for path in paths:
         try:
             strategies.append(load(path, encoding=encoding))
@@ -80,11 +78,11 @@ def export(
     if failed:
         raise typer.Exit(EXIT_ERROR)
     try:
-        graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config)
+        graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config, today=_today(today))
     except ValueError as exc:
         print(f"tebiki export: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    emit(serialize(graph, to.value), output)
+    emit(serialize(graph, to.value), output, inputs=paths)
 
 
 @app.command("import")
@@ -99,6 +97,8 @@ def import_(
     Untrusted input is safe: nothing is fetched or read besides FILE (JSON-LD contexts must be inline).
     """
     _need_rdflib()
+    if output is not None:
+        check_output(output, inputs=[file])
     from ..model.dump import to_yaml
     from ..rdf import RdfImportError, read_strategy
 
@@ -111,4 +111,4 @@ def import_(
     except OSError as exc:
         print(f"{file}:1:1: cannot read: {exc.strerror or exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    emit(to_yaml(result), output)
+    emit(to_yaml(result), output, inputs=[file])

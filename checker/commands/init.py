@@ -13,6 +13,7 @@ governance section), so `tebiki check FILE` lists it as findings.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -223,11 +224,11 @@ def init(
 ) -> None:
     """Write a new strategy file from the 手引き's skeleton (vision, goal and targets, directions, measures with KPIs)."""
     from ..bodycode import is_prefecture
-    from ..fileio import write_atomic
+    from ..fileio import write_output
     from ..load import InputError, loads
 
-    if file.exists():
-        print(f"{file}: already exists; tebiki init never overwrites a file", file=sys.stderr)
+    if os.path.lexists(file):
+        print(f"{file}:1:1: already exists; tebiki init never overwrites a file", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     if code is not None:
         code = code.strip()
@@ -239,7 +240,7 @@ def init(
         for problem in exc.problems:
             print(f"{file}: not written: {problem.message}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    write_atomic(file, text)
+    write_output(file, text, option="FILE", exclusive=True)
     hint = file.parent / schema if "://" not in schema else None
     print(f"wrote {file}; next: tebiki check {file}", file=sys.stderr)
     if hint is not None and not hint.exists():

@@ -9,7 +9,7 @@ import typer
 
 from ..cli import (
     EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, IgnoreOption, LangOption,
-    SelectOption, _config, app,
+    SelectOption, TodayOption, _config, _today, app,
 )
 from ..load.errors import InputError
 
@@ -25,11 +25,12 @@ def report(
     config_path: ConfigOption = None,
     edition: EditionOption = None,
     encoding: EncodingOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Write one strategy's report as a single self-contained HTML file (tree, findings at their nodes, summary by area)."""
     from ..api import check_file, get_pack
     from ..config import validate_selectors
-    from ..fileio import write_atomic
+    from ..fileio import check_output, write_output
     from ..html import strategy_page
 
     try:
@@ -39,16 +40,12 @@ def report(
     except InputError as exc:
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    from ..fileio import refuse_input
-
-    if (message := refuse_input(out, [file], "--out")) is not None:
-        print(message, file=sys.stderr)
-        raise typer.Exit(EXIT_ERROR)
-    result = check_file(file, config=config, pack=pack, encoding=encoding)
+    check_output(out, option="--out", inputs=[file])
+    result = check_file(file, config=config, pack=pack, encoding=encoding, today=_today(today))
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    write_atomic(out, strategy_page(result.strategy, result.findings, pack, config.lang))
+    write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang), option="--out", inputs=[file])
     if result.failing(config.fail_on):
         raise typer.Exit(EXIT_FINDINGS)

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from ..kinds.lexicon import KindLexicon, KindsFile
 from ..load.errors import InputError, Problem
 from ..load.source import read_text
 from ..load.validate import problems_of
@@ -178,12 +179,8 @@ class Reference(_Strict):
     """The basic concept the national strategy follows, when the pack records it."""
     model_visions: list[Named] = Field(default_factory=list)
     policy_areas: list[Named] = Field(default_factory=list)
-    outcome_signals: list[str] = Field(default_factory=list)
-    """Words that mark an indicator as an outcome (benefit to residents)."""
-    output_signals: list[str] = Field(default_factory=list)
-    """Words that mark an indicator as an output (what the administration did)."""
-    activity_signals: list[str] = Field(default_factory=list)
-    """Counts of events or participants: the 手引き's own example of indicators to avoid alone (4-1)."""
+    kinds: KindLexicon | None = None
+    """The words that tell an outcome from an output (手引き 4-1, 4-2), from the file `lexicons.kinds` names."""
     digital_signals: list[str] = Field(default_factory=list)
     """Words that mark a measure or indicator as digital."""
     decrease_signals: list[str] = Field(default_factory=list)
@@ -198,9 +195,11 @@ class Reference(_Strict):
         return tuple(d.signals for d in self.directions)
 
     @cached_property
-    def kind_signals(self) -> tuple[list[str], list[str], list[str]]:
-        """The outcome, activity and output signal words (one tuple, for the same reason)."""
-        return (self.outcome_signals, self.activity_signals, self.output_signals)
+    def kpi_examples(self) -> frozenset[str]:
+        """The example KPIs of 手引き 4-2 (normalised), which the outcome rules do not report."""
+        from ..text import norm
+
+        return frozenset(norm(k).replace(" ", "") for d in self.directions for k in d.kpi_examples)
 
 
 class Section(_Strict):
@@ -211,10 +210,18 @@ class Section(_Strict):
     manual: Localized | None = None
 
 
+class Lexicons(_Strict):
+    """Files of word lists beside pack.yaml."""
+
+    kinds: str = Field(default="kinds.yaml", pattern=r"^[A-Za-z0-9_.-]+\.ya?ml$")
+    """The outcome/output lexicon (see checker/kinds/lexicon.py)."""
+
+
 class PackFile(_Strict):
     """The contents of pack.yaml."""
 
     pack: PackMeta
+    lexicons: Lexicons = Field(default_factory=Lexicons)
     areas: dict[Area, Localized]
     """A title for every area, in Japanese and English (for reports)."""
     reference: Reference
@@ -384,6 +391,7 @@ def load_pack(path: str | Path) -> Pack:
             "reference": {**parent.raw["reference"], **(data.get("reference") or {})},
         }
     pack_file = _validate(data, tree, file, PackFile)
+    reference = _with_lexicons(root, pack_file, tree, parent)
     if (root / "sections.yaml").is_file() or parent is None:
         sections = _parse(root / "sections.yaml", SectionsFile)[0].sections
     else:
@@ -416,7 +424,7 @@ def load_pack(path: str | Path) -> Pack:
         for s in rule.sections:
             if s not in known_sections:
                 found.append(Problem(source.file, *source.tree.loc(("sections",)), f"rule {rule.code}: section {s} is not in sections.yaml"))
-        found.extend(check_binding(rule, source.tree, source.file, pack_file.reference))
+        found.extend(check_binding(rule, source.tree, source.file, reference))
         if not own:  # an inherited rule that no longer fits this pack's reference data
             hint = f" (inherited by {pack_file.pack.edition}: lay a {code}.yaml over it in {root} or list it in drops)"
             found = [Problem(p.file, p.line, p.col, p.message + hint) for p in found]
@@ -432,10 +440,25 @@ def load_pack(path: str | Path) -> Pack:
     if problems:
         raise InputError(problems)
     for prepare in PREPARERS:
-        prepare(pack_file.reference)
-    pack = Pack(root, pack_file.pack, pack_file.reference, sections, rules, pack_file.areas)
+        prepare(reference)
+    pack = Pack(root, pack_file.pack, reference, sections, rules, pack_file.areas)
     pack.parent, pack.raw, pack.sources = parent, data, sources
     pack.dropped = {d.code: d.reason for d in pack_file.drops}
     pack.known_editions = frozenset(known_editions)
     pack.own = frozenset(code for code, source in sources.items() if Path(source.file).parent == root)
     return pack
+
+
+def _with_lexicons(root: Path, pack_file: PackFile, tree: Tree, parent: "Pack | None" = None) -> Reference:
+    """The reference data with the lexicon files pack.yaml names (a missing or broken one is an InputError).
+
+    A pack that inherits, with neither a `lexicons` key nor the file of its own, uses its parent's lexicons.
+    """
+    path = root / pack_file.lexicons.kinds
+    if parent is not None and "lexicons" not in (tree.data or {}) and not path.is_file():
+        return pack_file.reference.model_copy(update={"kinds": parent.reference.kinds})
+    if not path.is_file():
+        line, col = tree.loc(("lexicons", "kinds")) if "lexicons" in (tree.data or {}) else (1, 1)
+        raise InputError([Problem(str(root / "pack.yaml"), line, col, f"lexicon file {pack_file.lexicons.kinds} not found beside pack.yaml")])
+    kinds_file, _ = _parse(path, KindsFile)
+    return pack_file.reference.model_copy(update={"kinds": kinds_file.kinds})

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections import defaultdict
 from dataclasses import replace
 
+from .. import clock
 from ..graph import StrategyGraph
 from ..model import Level
 from .context import Context, DeviationStatus
@@ -115,7 +116,7 @@ def run_pack(
     `deviations=False` ignores the strategy's deviation records; `predecessor` is the version the
     strategy revises, for the revision rules.
     """
-    ctx = Context(graph=graph, pack=pack, today=today or _dt.date.today(), predecessor=predecessor)
+    ctx = Context(graph=graph, pack=pack, today=clock.today(today), predecessor=predecessor)
     level = graph.strategy.body.level
     selected = [r for r in (pack.rules if rules is None else rules) if _applies(r, level)]
     severity_of = severity_of or (lambda r: r.severity)

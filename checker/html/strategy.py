@@ -101,7 +101,16 @@ def severity_cards(findings: list[Finding], lang: str) -> str:
 # -- the tree ------------------------------------------------------------------------------
 
 
-def _values(part: Indicator, lang: str) -> str:
+def kind_badge(record, lang: str) -> str:
+    """An indicator's kind as a small label, declared or inferred, with the reason as its title (checker.kinds)."""
+    if record is None:
+        return ""
+    kind = t("kind_" + (record.kind or "undecided"), lang)
+    basis = t("kind_" + record.basis, lang)
+    return f'<span class="kind kind-{esc(record.kind or "undecided")}" title="{esc(record.reason.get(lang))}">{esc(kind)}（{esc(basis)}）</span> · '
+
+
+def _values(part: Indicator, lang: str, record=None) -> str:
     pieces = []
     for population, baseline, target in part.measurements():
         bits = []
@@ -112,13 +121,14 @@ def _values(part: Indicator, lang: str) -> str:
             bits.append(f"{t('target', lang)} {shown}")
         if bits:
             pieces.append((f"[{population}] " if population else "") + " → ".join(bits))
-    kind = f"{t('kind_' + part.kind.value, lang)} · " if part.kind is not None else ""
-    return f'<span class="kpi-vals">{esc(kind)}{esc(" / ".join(pieces))}</span>' if pieces or kind else ""
+    kind = kind_badge(record, lang)
+    return f'<span class="kpi-vals">{kind}{esc(" / ".join(pieces))}</span>' if pieces or kind else ""
 
 
 class _Tree:
-    def __init__(self, g: StrategyGraph, by_node: dict[str, list[Finding]], lang: str, id_prefix: str = "n-"):
+    def __init__(self, g: StrategyGraph, by_node: dict[str, list[Finding]], lang: str, id_prefix: str = "n-", kinds: dict | None = None):
         self.g, self.by_node, self.lang, self.id_prefix = g, by_node, lang, id_prefix
+        self.kinds = kinds or {}
         self.shown: set[str] = set()
 
     def node(self, node: str, children: str = "", relisted: bool = False, collapsible: bool = False) -> str:
@@ -128,7 +138,7 @@ class _Tree:
         part = g.part(node)
         label = getattr(part, "label", None)
         name = g.name(node)
-        extra = _values(part, lang) if isinstance(part, Indicator) else ""
+        extra = _values(part, lang, self.kinds.get(node)) if isinstance(part, Indicator) else ""
         rel = f' <span class="sev sev-justified">{esc(t("relisted", lang))}</span>' if relisted else ""
         line = g.loc(node)[0]
         head = (
@@ -187,7 +197,10 @@ def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang:
     by_node: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_node[f.node_id].append(f)
-    tree = _Tree(g, by_node, lang, node_ids)
+    from ..kinds import indicator_kinds
+
+    kinds = {r.id: r for r in indicator_kinds(g, pack.reference)} if pack.reference.kinds is not None else {}
+    tree = _Tree(g, by_node, lang, node_ids, kinds)
     tree_html = tree.render()
     others = [f for f in findings if f.node_id not in tree.shown]
     areas = areas_of(pack, findings)

@@ -53,8 +53,10 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> str:
 
 def read_text(path: str, encoding: str | None = None) -> str:
     """Read and decode a file; problems become InputError (never a traceback)."""
+    from ..fileio import open_input
+
     try:
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > MAX_BYTES:
                 raise InputError.at(

@@ -126,9 +126,18 @@ def format_of(path: str | Path) -> str:
     raise RdfImportError(f"{path}: cannot tell the RDF format from the suffix (use .ttl, .jsonld or .nt, or give --from)")
 
 
+MAX_RDF_BYTES = 10 * 1024 * 1024
+"""The same limit as for a strategy file: an exported strategy is a few hundred kilobytes."""
+
+
 def read_strategy(path: str | Path, fmt: str | None = None, strategy: str | None = None) -> m.Strategy:
-    """Read an exported file back into a strategy model."""
-    data = Path(path).read_bytes()
+    """Read an exported file back into a strategy model (a file over MAX_RDF_BYTES is refused)."""
+    from ..fileio import open_input
+
+    with open_input(path) as fh:
+        data = fh.read(MAX_RDF_BYTES + 1)
+    if len(data) > MAX_RDF_BYTES:
+        raise RdfImportError(f"{path}:1:1: the file is over {MAX_RDF_BYTES // 1048576} MB; exported strategies are far smaller")
     g = parse_rdf(data, fmt or format_of(path))
     return from_graph(g, strategy, file=str(path))
 
