@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..engine.finding import Text
 from ..model import Strategy
 from ..text import norm
 from .match import match
-from .parts import FRONT, KIND_TITLES, NODE_KINDS, SECTION_TITLES, Part, flatten
+from .parts import FRONT, GOVERNANCE_TITLES, INDICATOR_KINDS, KIND_TITLES, NODE_KINDS, SECTION_TITLES, Part, flatten
 
 KINDS = ("added", "removed", "renamed", "moved", "changed")
 
@@ -28,8 +29,8 @@ class Change:
     """The kind of part: strategy, period, vision, pillar, goal, direction, measure, kpi, governance …"""
     chapter: str
     """The chapter key: a front-matter section, 'governance', 'lineage' or a goal's key (the new one's when matched)."""
-    where: str
-    """The part's place, as labels from the chapter down (e.g. '第1章－1 妊娠・出産・子育て支援の充実 › とよふぁみ登録者数')."""
+    where: Text
+    """The part's place from the chapter down (e.g. '第1章－1 妊娠・出産・子育て支援の充実 › とよふぁみ登録者数'), in both languages."""
     field: str | None = None
     """For changed: the field (title, text, target, unit …); for renamed: name; for moved: parent."""
     old: str | None = None
@@ -92,17 +93,21 @@ def _label(part: Part) -> str:
     return f"{label} {name}" if label else name
 
 
-def _where(part: Part, parts: dict[str, Part]) -> str:
+def _where(part: Part, parts: dict[str, Part]) -> Text:
+    """The part's place from its chapter down, in Japanese and English (names as printed)."""
     chain, p = [], part
     while p is not None:
         if p.kind == "governance":
-            chain.append(f"{KIND_TITLES['governance'][0]} › {p.name}")
+            field = p.key.split(".", 1)[1]
+            ja, en = GOVERNANCE_TITLES.get(field, (field, field))
+            chain.append((f"{KIND_TITLES['governance'][0]} › {ja}", f"{KIND_TITLES['governance'][1]} › {en}"))
         elif p.kind in NODE_KINDS:
-            chain.append(_label(p))
-        elif p.kind != "strategy":
-            chain.append(KIND_TITLES[p.kind][0])
+            chain.append((_label(p), _label(p)))
+        elif p.kind != "strategy" or p is part:
+            chain.append(KIND_TITLES[p.kind])
         p = parts.get(p.parent) if p.parent else None
-    return " › ".join(reversed(chain)) or KIND_TITLES["strategy"][0]
+    chain.reverse()
+    return Text(" › ".join(ja for ja, _ in chain), " › ".join(en for _, en in chain))
 
 
 def _page(part: Part) -> str | None:
@@ -138,19 +143,19 @@ def compare(old: Strategy, new: Strategy) -> Comparison:
     for n in new_list:
         o = olds.get(back[n.key]) if n.key in back else None
         if o is None:
-            row("added", None, n, old=None, new=printed(n.name) or _summary(n))
+            row("added", None, n, old=None, new=_summary(n))
             continue
         if (o.name or "") != (n.name or "") and n.kind in NODE_KINDS:
             row("renamed", o, n, "name", o.name or "", n.name or "")
         if (pairs.get(o.parent) if o.parent and not o.parent.startswith("#") else o.parent) != n.parent:
-            row("moved", o, n, "parent", _where(olds[o.parent], olds) if o.parent in olds else "", _where(news[n.parent], news) if n.parent in news else "")
-        for name in dict.fromkeys([*o.values, *n.values]):
+            row("moved", o, n, "parent", _where(olds[o.parent], olds).ja if o.parent in olds else "", _where(news[n.parent], news).ja if n.parent in news else "")
+        for name in dict.fromkeys([*n.values, *o.values]):  # the format's order of fields
             a, b = printed(o.values.get(name)), printed(n.values.get(name))
             if a != b:
                 row("changed", o, n, name, a or None, b or None)
     for o in old_list:
         if o.key not in pairs:
-            row("removed", o, None, old=printed(o.name) or _summary(o), new=None)
+            row("removed", o, None, old=_summary(o), new=None)
     chapters = _chapters(new_list, old_list, pairs)
     rank = {key: i for i, (key, _, _) in enumerate(chapters)}
 
@@ -163,7 +168,12 @@ def compare(old: Strategy, new: Strategy) -> Comparison:
 
 
 def _summary(part: Part) -> str:
-    return printed(part.values.get("text")) or KIND_TITLES.get(part.kind, (part.kind,))[0]
+    """An added or removed part in one line: its name, and for an indicator its baseline and target."""
+    if part.kind in INDICATOR_KINDS:
+        values = [printed(part.values.get(k)) for k in ("baseline", "target")]
+        if any(values):
+            return f"{part.name}: {values[0] or '—'} → {values[1] or '—'}"
+    return part.name or printed(part.values.get("text")) or KIND_TITLES.get(part.kind, (part.kind,))[0]
 
 
 def _chapters(new_list: list[Part], old_list: list[Part], pairs: dict[str, str]) -> list[tuple[str, str, str]]:

@@ -196,7 +196,7 @@ class _Flattener:
             for name in type(s.governance).model_fields:
                 part = getattr(s.governance, name)
                 if part is not None:
-                    self.add("governance", f"#governance.{name}", GOVERNANCE_TITLES.get(name, (name,))[0], part, None, "governance", _values(part))
+                    self.add("governance", f"#governance.{name}", None, part, None, "governance", _values(part))
         if s.predecessor is not None:
             self.add("predecessor", "#predecessor", s.predecessor.title, s.predecessor, None, "lineage", _values(s.predecessor))
         return self.parts
