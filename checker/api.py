@@ -56,12 +56,14 @@ def check_strategy(
     pack: Pack | None = None,
     today: _dt.date | None = None,
     predecessor: Strategy | None = None,
+    edition: EditionChoice | None = None,
 ) -> list[Finding]:
     """Check a loaded strategy with the configured rules; findings are sorted by line, then rule.
 
     `predecessor`: the version the strategy revises, for the revision rules (RV01–RV03).
+    `edition`: judge as this choice says (`edition_for`), with `pack` its pack.
     """
-    return _check(strategy, config, pack, today, predecessor)[1]
+    return _check(strategy, config, pack, today, predecessor, edition)[1]
 
 
 def edition_for(strategy: Strategy, config: Config | None = None, pack: Pack | None = None) -> tuple[Pack, EditionChoice]:
@@ -84,10 +86,16 @@ _GIVEN = Text("呼び出し側が指定したパック", "the pack given by the 
 
 
 def _check(
-    strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None, predecessor: Strategy | None = None
+    strategy: Strategy,
+    config: Config | None,
+    pack: Pack | None,
+    today: _dt.date | None,
+    predecessor: Strategy | None = None,
+    choice: EditionChoice | None = None,
 ) -> tuple[StrategyGraph, list[Finding], EditionChoice]:
     config = config or Config()
-    pack, choice = edition_for(strategy, config, pack)
+    if choice is None or pack is None:
+        pack, choice = edition_for(strategy, config, pack)
     graph = build_graph(strategy)
     findings = run_pack(
         graph,

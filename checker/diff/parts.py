@@ -130,6 +130,8 @@ class _Flattener:
         self.indicator_names: dict[str, str] = {}
 
     def add(self, kind: str, key: str, name: str | None, obj: Spec, parent: str | None, chapter: str, values: dict) -> Part:
+        if kind in NODE_KINDS:
+            values.pop("name", None)  # a node's name change is a row of its own (renamed)
         part = Part(kind, key, name, obj, parent, chapter, len(self.parts), values)
         self.parts.append(part)
         return part

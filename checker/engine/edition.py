@@ -215,6 +215,18 @@ def choose(strategy: Strategy) -> EditionChoice:
     )
 
 
+def later_than(rule, pack: Pack, choice: EditionChoice) -> bool:
+    """Whether the rule's requirement came with an edition after the strategy's date or the end of its period
+    (and the edition was not asked for): its findings are then told as info for the next revision."""
+    if choice.explicit or rule is None or not rule.introduced:
+        return False
+    when = pack.edition_date(rule.introduced)
+    if not when:
+        return False
+    since = _date(when)
+    return any(d is not None and d < since for d in (choice.date, choice.period_end))
+
+
 def relax(findings: list[Finding], pack: Pack, choice: EditionChoice) -> list[Finding]:
     """Findings of requirements introduced after the strategy's date or period become info that says so."""
     if choice.explicit or (choice.date is None and choice.period_end is None):
@@ -222,9 +234,7 @@ def relax(findings: list[Finding], pack: Pack, choice: EditionChoice) -> list[Fi
     out = []
     for f in findings:
         rule = pack.by_code.get(f.code)
-        when = pack.edition_date(rule.introduced) if rule is not None and rule.introduced else None
-        since = _date(when) if when else None
-        if since is None or not any(d is not None and d < since for d in (choice.date, choice.period_end)):
+        if not later_than(rule, pack, choice):
             out.append(f)
             continue
         title = pack.edition_title(rule.introduced)
