@@ -46,6 +46,6 @@ def report(
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang), option="--out", inputs=[file])
+    write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang, edition=result.edition), option="--out", inputs=[file])
     if result.failing(config.fail_on):
         raise typer.Exit(EXIT_FINDINGS)

@@ -187,11 +187,12 @@ class _Tree:
 
 
 def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str, uid: str = "s", level: int = 1,
-                  node_ids: str = "n-") -> str:
+                  node_ids: str = "n-", edition=None) -> str:
     """The report of one strategy, without the page shell.
 
     `uid` prefixes the ids of its headings and charts and `node_ids` those of its tree nodes,
-    so that several reports can share a page.
+    so that several reports can share a page.  `edition` (an `EditionChoice`) says which edition
+    judged it and why.
     """
     g = build_graph(strategy)
     by_node: dict[str, list[Finding]] = defaultdict(list)
@@ -216,7 +217,7 @@ def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang:
         f'{" (" + esc(body.code) + ")" if body.code else ""} · {esc(body.level.value)}</dd>'
         f'<dt>{esc(t("period", lang))}</dt><dd>{esc(period_text)}</dd>'
         f'<dt>{esc(t("file", lang))}</dt><dd><span class="loc">{esc(strategy.file)}</span></dd>'
-        f'<dt>{esc(t("edition", lang))}</dt><dd>{esc(pack.edition)}</dd></dl>'
+        f'<dt>{esc(t("edition", lang))}</dt><dd>{_edition(pack, edition, lang)}</dd></dl>'
     )
     return (
         f'<{h}>{esc(strategy.title)}</{h}>{facts}'
@@ -231,9 +232,17 @@ def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang:
     )
 
 
-def strategy_page(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str = "ja") -> str:
+def _edition(pack: Pack, edition, lang: str) -> str:
+    """The edition that judged the strategy, why, and an interim pack's notice (escaped)."""
+    if edition is None:
+        return esc(pack.edition)
+    lines = [edition.head(lang)] + ([edition.notice.get(lang)] if edition.notice else []) + [n.get(lang) for n in edition.notes]
+    return "<br>".join(esc(line) for line in lines)
+
+
+def strategy_page(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str = "ja", edition=None) -> str:
     """A whole self-contained HTML page for one strategy."""
-    return page(strategy.title, strategy_body(strategy, findings, pack, lang), lang)
+    return page(strategy.title, strategy_body(strategy, findings, pack, lang, edition=edition), lang)
 
 
 def worst(findings: list[Finding]) -> Severity | None:

@@ -18,13 +18,13 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     lang = options.lang
     if len(results) == 1 and results[0].ok:
         r = results[0]
-        return strategy_page(r.strategy, r.findings, pack, lang)
+        return strategy_page(r.strategy, r.findings, pack, lang, edition=r.edition)
     toc, sections = [], []
     for i, r in enumerate(results):
         uid = f"f{i}"
         if r.ok:
             label = r.strategy.title
-            body = strategy_body(r.strategy, r.findings, pack, lang, uid=uid, level=2, node_ids=f"{uid}-n-")
+            body = strategy_body(r.strategy, r.findings, pack, lang, uid=uid, level=2, node_ids=f"{uid}-n-", edition=r.edition)
         else:
             label = r.file
             items = "".join(f'<li>{badge("error", lang)} <span class="loc">{esc(str(p))}</span></li>' for p in r.problems)
