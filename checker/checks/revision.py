@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diff.compare import compare
-from ..diff.judge import indicator_changes, unexplained_records
 from ..engine.context import Context
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
@@ -31,6 +29,9 @@ def _changes(ctx: Context, what: str):
     """The indicator changes of one kind since the predecessor (one comparison per graph)."""
     if ctx.predecessor is None:
         return []
+    from ..diff.compare import compare  # only for a strategy whose predecessor is known: `check` stays lean
+    from ..diff.judge import indicator_changes
+
     key = ("revision_changes", id(ctx.predecessor), id(ctx.reference))
     found = ctx.graph.memo.get(key)
     if found is None:
@@ -40,6 +41,10 @@ def _changes(ctx: Context, what: str):
 
 def _unexplained(ctx: Context, what: str) -> Iterator[Hit]:
     """Revision records of this kind that give no reason, at the record."""
+    if not ctx.strategy.revisions:
+        return
+    from ..diff.judge import unexplained_records
+
     for record in unexplained_records(ctx.strategy):
         if record.change in _WHAT[what]:
             known = record.kpi in ctx.graph
