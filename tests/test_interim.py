@@ -113,3 +113,18 @@ def test_every_output_of_the_interim_pack_says_it_is_interim():
     assert json.loads(run("rules", "--edition", "interim-2025-12", "--format", "json").stdout)["interim"] is True
     explain = run("explain", "ND09", "--edition", "interim-2025-12").stdout
     assert "暫定の点検です" in explain and "Interim check" in explain
+
+
+def test_revision_status_against_an_edition(interim, pack):
+    from checker import load
+    from checker.revise.status import revision_status
+
+    toyonaka = load("examples/toyonaka.yaml")
+    assert revision_status(toyonaka, pack).revised is True
+    status = revision_status(toyonaka, interim)
+    assert status.revised is False and status.considers == "デジタル田園都市国家構想総合戦略（2022-12）"
+    assert "2025-12より前" in status.why.ja
+    sample = revision_status(load(SAMPLE), interim)
+    assert sample.revised is True and sample.last == "改訂 令和8年3月"
+    soan = revision_status(load("examples/toyonaka-2022-soan.yaml"), pack)
+    assert soan.revised is None and soan.considers == "第2期まち・ひと・しごと創生総合戦略"

@@ -9,16 +9,15 @@ come from the pack (`ctx.reference.national_strategy`).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..engine.context import Context
+from ..engine.edition import year_month
 from ..engine.finding import Text
 from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType
 from ..model import Bound, PlanRelation
 from ..text import norm
-from ..years import parse_year
 
 
 def _considered(ctx: Context, field: str):
@@ -41,15 +40,6 @@ def national_strategy_considered(ctx: Context) -> Iterator[Hit]:
         yield Hit(ctx.root, {"national": ctx.reference.national_strategy.title}, loc=_considers_loc(ctx))
 
 
-def _year_month(text: str) -> tuple[int, ...]:
-    """An edition as (year, month): '2022-12', '2022年12月', '令和4年12月' and 'R4.12' are all (2022, 12)."""
-    try:
-        year = parse_year(norm(text))
-        return (year.year, year.month) if year.month else (year.year,)
-    except ValueError:
-        return tuple(int(n) for n in re.findall(r"\d+", norm(text)))
-
-
 @check(NodeType.national_strategy, provides=["stated", "national", "edition"])
 def national_strategy_edition(ctx: Context) -> Iterator[Hit]:
     """The national strategy considered is the pack's or a later one: its edition is the pack's or later
@@ -59,7 +49,7 @@ def national_strategy_edition(ctx: Context) -> Iterator[Hit]:
         return
     national = ctx.reference.national_strategy
     if ref.edition:
-        if _year_month(ref.edition) >= _year_month(national.edition):
+        if year_month(ref.edition) >= year_month(national.edition):
             return
         stated = both(f"{ref.title or '国の総合戦略'}（{ref.edition}）", f"{ref.title or 'national strategy'} ({ref.edition})")
     else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,8 @@ from pathlib import Path
 import yaml
 
 from ..model import Strategy
-from ..years import Year
+from ..text import norm
+from ..years import Year, parse_year
 from .finding import Finding, Severity, Text
 from .pack import DEFAULT_EDITION, Pack, editions_root, load_pack, pack_dir
 
@@ -79,7 +81,17 @@ class EditionChoice:
         return f"{label}: {self.edition}{interim} — {self.reason.get(lang)}"
 
 
-def _date(text: str) -> _dt.date:
+def year_month(text: str) -> tuple[int, ...]:
+    """An edition as (year, month): '2022-12', '2022年12月', '令和4年12月' and 'R4.12' are all (2022, 12)."""
+    try:
+        year = parse_year(norm(text))
+        return (year.year, year.month) if year.month else (year.year,)
+    except ValueError:
+        return tuple(int(n) for n in re.findall(r"\d+", norm(text)))
+
+
+def day_of(text: str) -> _dt.date:
+    """The day a pack date means: 'YYYY-MM-DD', or the first of the month for 'YYYY-MM'."""
     parts = [int(p) for p in text.split("-")]
     return _dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
@@ -104,7 +116,7 @@ def pack_infos() -> tuple[PackInfo, ...]:
     for folder in sorted(p for p in editions_root().iterdir() if (p / "pack.yaml").is_file()):
         meta = _head(folder / "pack.yaml")
         try:
-            in_force = _date(str(meta.get("in_force") or meta.get("published")))
+            in_force = day_of(str(meta.get("in_force") or meta.get("published")))
         except (ValueError, IndexError):
             continue  # load_pack reports the pack's own problems when it is asked for
         infos.append(PackInfo(folder.name, str(meta.get("title", folder.name)), in_force, meta.get("status") == "interim", meta.get("inherits")))
@@ -223,7 +235,7 @@ def later_than(rule, pack: Pack, choice: EditionChoice) -> bool:
     when = pack.edition_date(rule.introduced)
     if not when:
         return False
-    since = _date(when)
+    since = day_of(when)
     return any(d is not None and d < since for d in (choice.date, choice.period_end))
 
 
