@@ -29,6 +29,7 @@ def rule_markdown(rule: RuleRecord, pack: Pack) -> str:
         ("Law / 法令", rule.law or "—"),
         ("Wording / 文言の強さ", rule.wording.value),
         ("Severity / 重大度", rule.severity.value),
+        ("Basis / 根拠", f"{rule.basis.value} ({rule.basis.label('ja')} / {rule.basis.label('en')})"),
         ("Applies to / 対象団体", rule.applies_to.value),
         ("Area / 領域", rule.area.value),
         ("Check / 点検関数", _check_location(rule)),

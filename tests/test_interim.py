@@ -23,7 +23,7 @@ def interim():
 
 
 def test_it_inherits_every_rule_of_2022_12_but_those_it_drops_or_lays_over(interim, pack):
-    assert interim.interim and interim.parent is pack and interim.meta.notice is not None
+    assert interim.interim and interim.parent.edition == pack.edition and interim.meta.notice is not None
     assert interim.meta.in_force == "2025-12-23"
     assert set(interim.dropped) == {"ND03", "ND04", "ND05", "ND06"}
     own = interim.own

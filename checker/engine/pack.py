@@ -24,7 +24,7 @@ from ..load.errors import InputError, Problem
 from ..load.source import read_text
 from ..load.validate import problems_of
 from ..load.yaml_tree import Tree, parse_tree
-from .finding import Severity
+from .finding import Basis, Severity
 from .inherit import parent_pack, rule_sources
 from .national import BasicConcept, NationalStrategy, PublicSource  # noqa: F401 - part of this module's interface
 from .packmeta import CODE, NAME, Drop, Localized, PackMeta, PackStatus, _Strict  # noqa: F401 - part of this module's interface
@@ -115,6 +115,8 @@ class RuleRecord(_Strict):
     """The article of law behind it, if any (e.g. 法第10条第2項第1号)."""
     wording: Wording
     severity: Severity
+    basis: Basis
+    """What its findings rest on by default: contradicts, not-stated or inferred (a hit may say otherwise)."""
     applies_to: AppliesTo = AppliesTo.both
     check: str
     """The check function's name (in checker/checks/)."""

@@ -25,6 +25,7 @@ UI = {
     "name": ("名称", "Name"),
     "severity": ("重要度", "Severity"),
     "sections": ("手引き", "手引き"),
+    "basis": ("根拠", "Basis"),
     "message": ("指摘", "Message"),
     "where": ("位置", "Where"),
     "node": ("対象", "Node"),

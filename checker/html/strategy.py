@@ -38,7 +38,8 @@ def findings_list(findings: list[Finding], lang: str, show_node: bool = False) -
         items.append(
             f'<li class="finding" data-code="{esc(f.code)}">{badge(f.severity.value, lang, f.justified)} '
             f'<b>{esc(f.code)}</b> {esc(f.message.get(lang))} '
-            f'<span class="loc">{esc(f.file)}:{f.line}:{f.col} · 手引き {esc(", ".join(f.sections))}</span>{node}{dev}</li>'
+            f'<span class="loc">{esc(f.file)}:{f.line}:{f.col} · 手引き {esc(", ".join(f.sections))} · '
+            f'<span class="basis basis-{esc(f.basis.value)}">{esc(f.basis.label(lang))}</span></span>{node}{dev}</li>'
         )
     return '<ul class="findings">' + "".join(items) + "</ul>"
 
@@ -55,10 +56,10 @@ def findings_table(findings: list[Finding], lang: str, table_id: str, pack: Pack
             f'<tr><td class="num" data-v="{f.line * 10000 + f.col}"><span class="loc">{f.line}:{f.col}</span></td>'
             f'<td data-v="{sev}">{badge(f.severity.value, lang, f.justified)}</td>'
             f"<td>{esc(f.code)}</td><td>{esc(pack.area_title(f.area, lang) if pack else f.area)}</td><td>{esc(', '.join(f.sections))}</td>"
-            f"<td>{esc(f.node_name)}</td><td>{esc(f.message.get(lang))}</td></tr>"
+            f"<td>{esc(f.basis.label(lang))}</td><td>{esc(f.node_name)}</td><td>{esc(f.message.get(lang))}</td></tr>"
         )
     head = "".join(
-        f"<th>{esc(t(k, lang))}</th>" for k in ("where", "severity", "code", "area", "sections", "node", "message")
+        f"<th>{esc(t(k, lang))}</th>" for k in ("where", "severity", "code", "area", "sections", "basis", "node", "message")
     )
     return (
         f'<div class="wrap"><table class="sortable" id="{esc(table_id)}"><thead><tr>{head}</tr></thead>'

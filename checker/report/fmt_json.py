@@ -21,6 +21,7 @@ def finding_dict(f: Finding, lang: str) -> dict:
         "area": f.area,
         "sections": list(f.sections),
         "severity": f.severity.value,
+        "basis": f.basis.value,
         "message": f.message.get(lang),
         "messages": {"ja": f.message.ja, "en": f.message.en},
         "file": f.file,
