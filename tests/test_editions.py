@@ -100,7 +100,8 @@ def child_problems(family) -> list[str]:
 
 def test_an_inherited_rule_that_no_longer_fits_the_new_reference_data_is_named(family):
     write(family / "pack.yaml", (family / "pack.yaml").read_text(encoding="utf-8")
-          + "reference:\n  directions:\n    - {code: strong-economy, group: social, number: '1', name: {ja: 強い経済, en: A strong economy}, signals: [経済]}\n")
+          + "reference:\n  directions:\n    - {code: strong-economy, group: social, number: '1', name: {ja: 強い経済, en: A strong economy}, signals: [経済]}\n"
+          + "  direction_words: []\n")
     found = child_problems(family)
     assert any("ND03.yaml" in p and "unknown national direction 'jobs'" in p and "inherited by child" in p for p in found), found
 
