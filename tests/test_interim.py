@@ -111,8 +111,10 @@ def test_every_output_of_the_interim_pack_says_it_is_interim():
     rules = run("rules", "--edition", "interim-2025-12").stdout
     assert rules.splitlines()[0].startswith("暫定の点検です")
     assert json.loads(run("rules", "--edition", "interim-2025-12", "--format", "json").stdout)["interim"] is True
-    explain = run("explain", "ND09", "--edition", "interim-2025-12").stdout
-    assert "暫定の点検です" in explain and "Interim check" in explain
+    assert "暫定の点検です" in run("explain", "ND09", "--edition", "interim-2025-12").stdout
+    assert "Interim check" in run("explain", "ND09", "--edition", "interim-2025-12", "--lang", "en").stdout
+    markdown = run("explain", "ND09", "--edition", "interim-2025-12", "--format", "markdown").stdout
+    assert "暫定の点検です" in markdown and "Interim check" in markdown
 
 
 def test_revision_status_against_an_edition(interim, pack):

@@ -377,8 +377,8 @@ def _check_into(ex: Exporter, config, today: _dt.date) -> None:
     pack, choice = edition_for(ex.strategy, config)
     findings = check_strategy(ex.strategy, config=config, pack=pack, today=today, edition=choice)
     run = add_findings(ex, findings, pack, config.enabled(pack, ex.strategy.file), today=today, version=__version__)
-    for lang in ("ja", "en"):  # which edition judged it, and why
-        ex.g.add((run, RDFS.comment, Literal(choice.head(lang), lang=lang)))
+    for lang in ("ja", "en"):  # which edition judged it, and why (described in ontologies/tebiki.ttl)
+        ex.g.add((run, DCTERMS.description, Literal(choice.head(lang), lang=lang)))
 
 
 # -- serialisation ----------------------------------------------------------------------------

@@ -30,6 +30,10 @@ class Options:
     """Codes of the rules that ran (None: all of the pack's); formats that list rules (SARIF, JUnit) use it."""
     baseline: object | None = None
     """A `checker.baseline.Outcome` when a baseline was applied: formats report what it hid and what is gone."""
+    today: object | None = None
+    """The --today date (a `datetime.date`), when given: the date the pages' run record shows."""
+    hidden: dict | None = None
+    """Findings left out by --min-severity, by severity ({'warning': n, 'info': n})."""
 
 
 def render(fmt: str, results: list[FileResult], pack: Pack, options: Options | None = None) -> str:
@@ -70,6 +74,12 @@ def edition_lines(results: list[FileResult], lang: str = "ja") -> list[str]:
     several = len(chosen) > 1
     out.extend(f"{file}: {n.get(lang)}" if several else n.get(lang) for file, c in chosen for n in c.notes)
     return out
+
+
+def edition_record(results: list[FileResult], lang: str = "ja") -> tuple[tuple[str, str], ...]:
+    """The edition lines as extra lines of a page's run record (`RunRecord.extra`)."""
+    label = "Edition used" if lang == "en" else "点検に使った版"
+    return tuple((label, line) for line in edition_lines(results, lang))
 
 
 def editions_data(results: list[FileResult]) -> list[dict]:
