@@ -182,7 +182,7 @@ def _of(pack: Pack) -> tuple[str, Text | None]:
 
 def given(pack: Pack, strategy: Strategy | None = None, how: Text | None = None) -> EditionChoice:
     """The choice when the edition was asked for."""
-    how = how or Text("--edition または設定で指定された版", "asked for with --edition or in the configuration")
+    how = how or Text("指定された版（--edition または設定）", "asked for with --edition or in the configuration")
     title, notice = _of(pack)
     return EditionChoice(
         pack.edition, title, pack.path, how, explicit=True, interim=pack.interim, notice=notice,

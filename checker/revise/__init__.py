@@ -54,25 +54,31 @@ def _key(f: Finding) -> tuple[str, str]:
     return f.code, f.node_id
 
 
-def revise(strategy: Strategy, to: str, *, config: Config | None = None, from_: str | None = None, today=None) -> Revision:
-    """The points the strategy must revise to meet edition `to` (an edition name or a pack folder)."""
+def revise(strategy: Strategy, to: str, *, config: Config | None = None, from_: str | None = None, today=None,
+           target_findings: list[Finding] | None = None) -> Revision:
+    """The points the strategy must revise to meet edition `to` (an edition name or a pack folder).
+
+    `target_findings`: the strategy's findings under `to` when the caller has them already (the audit).
+    """
     config = config or Config()
     if from_:
         current_pack = load_pack(pack_dir(from_))
-        current = given(current_pack, strategy, Text("--from で指定された版", "asked for with --from"))
+        current = given(current_pack, strategy, Text("指定された版（--from）", "asked for with --from"))
     else:
         current_pack, current = edition_for(strategy, replace(config, edition=None))
     target_pack = load_pack(pack_dir(to))
-    target = given(target_pack, strategy, Text("--to で指定された見直しの基準", "the edition to revise to (--to)"))
+    target = given(target_pack, strategy, Text("見直しの基準として指定された版（--to）", "the edition to revise to (--to)"))
     now = check_strategy(strategy, config=config, pack=current_pack, today=today, edition=current)
-    then = check_strategy(strategy, config=config, pack=target_pack, today=today, edition=target)
+    then = target_findings if target_findings is not None else check_strategy(
+        strategy, config=config, pack=target_pack, today=today, edition=target
+    )
     postponed = {_key(f) for f in now if later_than(current_pack.by_code.get(f.code), current_pack, current)}
     same = Counter((_key(f), f.message.en) for f in now if _key(f) not in postponed)
     by_rule: dict[str, list[Finding]] = {}
     relaxed: dict[str, bool] = {}
     kept = 0
     for f in then:
-        if f.justified:
+        if f.justified or f.code not in target_pack.by_code:  # the audit's cross-check findings are not the pack's
             continue
         if same[(_key(f), f.message.en)] > 0:
             same[(_key(f), f.message.en)] -= 1
