@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from .config import Config
-from .engine.finding import Finding, Severity
-from .engine.pack import Pack, load_pack, pack_dir
+from .engine.edition import EditionChoice, choose, given, relax
+from .engine.finding import Finding, Severity, Text
+from .engine.pack import DEFAULT_EDITION, Pack, load_pack, pack_dir
 from .engine.run import run_pack
 from .graph import StrategyGraph, build_graph
 from .load import InputError, Problem, load
@@ -29,6 +31,8 @@ class FileResult:
     strategy: Strategy | None = None
     graph: StrategyGraph | None = field(default=None, repr=False, compare=False)
     """The strategy's graph, when the caller asked to keep it (`check_file(keep_graph=True)`)."""
+    edition: EditionChoice | None = None
+    """The edition that judged it, and why."""
 
     @property
     def ok(self) -> bool:
@@ -51,23 +55,75 @@ def check_strategy(
     config: Config | None = None,
     pack: Pack | None = None,
     today: _dt.date | None = None,
+    predecessor: Strategy | None = None,
+    edition: EditionChoice | None = None,
 ) -> list[Finding]:
-    """Check a loaded strategy with the configured rules; findings are sorted by line, then rule."""
-    return _check(strategy, config, pack, today)[1]
+    """Check a loaded strategy with the configured rules; findings are sorted by line, then rule.
+
+    `predecessor`: the version the strategy revises, for the revision rules (RV01–RV03).
+    `edition`: judge as this choice says (`edition_for`), with `pack` its pack.
+    """
+    return _check(strategy, config, pack, today, predecessor, edition)[1]
 
 
-def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None) -> tuple[StrategyGraph, list[Finding]]:
+def edition_for(strategy: Strategy, config: Config | None = None, pack: Pack | None = None) -> tuple[Pack, EditionChoice]:
+    """The pack that judges the strategy and why: the configured edition (``--edition``), a pack
+    the caller gives that is not the default one, or else the edition in force on the strategy's
+    date (`checker.engine.edition`).  A default pack the caller loaded is reused when it is the one."""
+    if config is not None and config.edition:
+        pack = pack if pack is not None else get_pack(config)
+        return pack, given(pack, strategy)
+    if pack is not None and pack.path.resolve() != pack_dir(DEFAULT_EDITION).resolve():
+        return pack, given(pack, strategy, _GIVEN)
+    choice = choose(strategy)
+    if pack is None or pack.edition != choice.edition:
+        pack = load_pack(choice.path)
+    title, notice = pack.meta.title, pack.meta.notice.text if pack.meta.notice is not None else None
+    return pack, replace(choice, title=title, interim=pack.interim, notice=notice)
+
+
+_GIVEN = Text("呼び出し側が指定したパック", "the pack given by the caller")
+
+
+def _check(
+    strategy: Strategy,
+    config: Config | None,
+    pack: Pack | None,
+    today: _dt.date | None,
+    predecessor: Strategy | None = None,
+    choice: EditionChoice | None = None,
+) -> tuple[StrategyGraph, list[Finding], EditionChoice]:
     config = config or Config()
-    pack = pack or get_pack(config)
+    if choice is None or pack is None:
+        pack, choice = edition_for(strategy, config, pack)
     graph = build_graph(strategy)
-    return graph, run_pack(
+    findings = run_pack(
         graph,
         pack,
         config.enabled(pack, strategy.file),
         severity_of=config.severity_of,
         today=today,
         deviations=config.deviations,
+        predecessor=predecessor,
     )
+    return graph, relax(findings, pack, choice), choice
+
+
+def load_predecessor(strategy: Strategy, encoding: str | None = None) -> Strategy | None:
+    """The strategy file that `predecessor.file` names (relative to the strategy's own file), if any.
+
+    Raises InputError: one problem at `predecessor.file`, then the predecessor's own problems.
+    """
+    ref = strategy.predecessor
+    if ref is None or not ref.file:
+        return None
+    path = Path(strategy.file).parent / ref.file
+    try:
+        return load(str(path), encoding=encoding)
+    except InputError as exc:
+        line, col = ref.loc or (1, 1)
+        head = Problem(strategy.file, line, col, f"predecessor.file: {ref.file} cannot be loaded")
+        raise InputError([head, *exc.problems]) from None
 
 
 def check_file(
@@ -85,7 +141,8 @@ def check_file(
     """
     try:
         strategy = load(path, encoding=encoding)
+        predecessor = load_predecessor(strategy, encoding)
     except InputError as exc:
         return FileResult(file=str(path), problems=exc.problems)
-    graph, findings = _check(strategy, config, pack, today)
-    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None)
+    graph, findings, choice = _check(strategy, config, pack, today, predecessor)
+    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None, edition=choice)

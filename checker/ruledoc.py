@@ -52,9 +52,10 @@ def rule_markdown(rule: RuleRecord, pack: Pack) -> str:
         ("Deviation / 逸脱", "allowed with a written justification / 理由を記録すれば可" if rule.deviable else "not allowed (broken data) / 不可（データの誤り）"),
     ]
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
+    notice = f"> {pack.meta.notice.ja}  \n> {pack.meta.notice.en}\n\n" if pack.interim else ""
     return f"""# {rule.code} {rule.name}
 
-**{rule.title.ja}** / {rule.title.en}
+{notice}**{rule.title.ja}** / {rule.title.en}
 
 | | |
 |---|---|
@@ -169,6 +170,9 @@ def generated_docs(pack: Pack) -> dict[str, str]:
     docs = {f"rules/{r.code}.md": rule_markdown(r, pack) for r in pack.rules}
     docs["rules/index.md"] = index_markdown(pack)
     docs["traceability.md"] = traceability_markdown(pack)
+    from .editiondoc import edition_pages
+
+    docs.update(edition_pages(pack))
     return docs
 
 

@@ -22,6 +22,7 @@ _LABELS = {
     "applies": ("対象団体", "Applies to"),
     "area": ("領域", "Area"),
     "deviable": ("逸脱の記録", "Deviation"),
+    "introduced": ("導入された版", "Introduced in"),
     "yes": ("理由を記録すれば可", "allowed with a written justification"),
     "no": ("不可（データの誤り）", "not allowed (broken data)"),
     "checks": ("何を点検するか", "What it checks"),
@@ -56,6 +57,8 @@ def rule_text(rule: RuleRecord, pack: Pack, lang: str = "ja") -> str:
     doc = inspect.getdoc(fn) or ""
     head = f"{rule.code} {rule.name}: {pick(rule.title)}"
     lines = [terminal(head), "=" * min(78, len(head) + sum(1 for ch in head if ord(ch) > 0x2E7F)), ""]
+    if pack.interim:  # an interim pack says so first
+        lines += [terminal(pick(pack.meta.notice)), ""]
     facts = [
         ("sections", "; ".join(f"{s} {titles.get(s, '')}".strip() for s in rule.sections)),
         ("law", rule.law or "—"),
@@ -64,6 +67,7 @@ def rule_text(rule: RuleRecord, pack: Pack, lang: str = "ja") -> str:
         ("applies", _l(f"applies_{rule.applies_to.value}", lang)),
         ("area", pack.area_title(rule.area.value, lang)),
         ("deviable", _l("yes" if rule.deviable else "no", lang)),
+        ("introduced", f"{rule.introduced} ({pack.edition_title(rule.introduced)})" if rule.introduced else "—"),
         ("where", f"{fn.__module__.replace('.', '/')}.py: {rule.check}"),
     ]
     width = max(len(_l(k, lang)) + sum(1 for ch in _l(k, lang) if ord(ch) > 0x2E7F) for k, _ in facts)

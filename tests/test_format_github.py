@@ -22,7 +22,8 @@ def test_escaping_follows_the_toolkit():
 def test_one_line_per_unjustified_finding_with_location_and_title():
     proc = run("check", SAMPLE, *SELECT, "--format", "github", "--lang", "en")
     assert proc.returncode == 0
-    lines = proc.stdout.splitlines()
+    *lines, edition = proc.stdout.splitlines()
+    assert edition.startswith("::notice title=tebiki%3A edition::Edition: tebiki-2022-12 — the edition in force at the start of its period")
     assert len(lines) == 2  # the justified deviation is not annotated
     for line in lines:
         m = LINE.match(line)

@@ -5,6 +5,8 @@
 and `pass-<case>.yaml`.  Comments in a fail fixture pin what is reported:
 `# expect-at: LINE:COL` (where), `# expect-count: N` (how many findings),
 `# expect-severity: info` and `# expect-basis: not-stated` (of every finding).
+The rules of the default pack run with it; a rule that another pack adds (one its
+parent does not have) runs with that pack.
 """
 
 from __future__ import annotations
@@ -14,18 +16,23 @@ import re
 import pytest
 
 from checker import build_graph, load, run_pack
-from checker.engine import load_pack, pack_dir
+from checker.engine import available_editions, load_pack, pack_dir
 
 from .conftest import FIXTURES, TODAY
 
 RULE_FIXTURES = FIXTURES / "rules"
 PACK = load_pack(pack_dir())
-CODES = [r.code for r in PACK.rules]
+OWNER = {r.code: PACK for r in PACK.rules}
+for _edition in available_editions():
+    _pack = load_pack(pack_dir(_edition))
+    if _pack.parent is not None:
+        OWNER.update({r.code: _pack for r in _pack.rules if r.code not in _pack.parent.by_code})
+CODES = sorted(OWNER)
 
 
 def _codes(path, code):
     strategy = load(path)
-    findings = run_pack(build_graph(strategy), PACK, today=TODAY)
+    findings = run_pack(build_graph(strategy), OWNER[code], today=TODAY)
     return [f for f in findings if f.code == code and not f.justified]
 
 

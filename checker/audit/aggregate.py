@@ -18,7 +18,7 @@ from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, ordered_areas
 from ..load.errors import Problem
 from ..safetext import cell
-from .columns import AFTER_AREAS, COLUMNS, TAIL, Column, area_columns, direction_column, value_label
+from .columns import AFTER_AREAS, COLUMNS, REVISION, TAIL, Column, area_columns, direction_column, value_label
 from .facts import Facts
 
 PASS, FAIL = "pass", "fail"
@@ -50,6 +50,7 @@ class Layout:
         out.extend(AFTER_AREAS)
         out.extend(direction_column(code, ja, en) for code, ja, en in self.direction_names)
         out.extend(TAIL)
+        out.extend(REVISION)
         return out
 
     def title(self, area: str, lang: str) -> str:
@@ -83,8 +84,10 @@ def body_type(name: str | None, level: str | None) -> str | None:
 
 
 def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None, problems: list[Problem],
-        fail_on: Severity = Severity.error) -> dict:
-    """The aggregates of one strategy as JSON-compatible values (None where not applicable)."""
+        fail_on: Severity = Severity.error, revision: dict | None = None) -> dict:
+    """The aggregates of one strategy as JSON-compatible values (None where not applicable).
+
+    `revision`: the values of the REVISION columns (`revision_values`)."""
     counts = {s.value: 0 for s in Severity}
     justified = 0
     for f in findings:
@@ -140,7 +143,31 @@ def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None,
         prefectural_body_code=ref.body_code if ref else None,
         prefectural_strategy_id=ref.strategy_id if ref else None,
     )
+    data.update(revision or {})
     return data
+
+
+def revision_values(result, pack: Pack, asked: bool, lang: str, config=None, today=None) -> dict:
+    """The REVISION columns of a loaded strategy's result: the edition that judged it and why, where it
+    stands against `pack`'s edition, and when the edition was `asked` for, the points of a revision to it."""
+    from ..revise import revise
+    from ..revise.status import revision_status
+
+    status = revision_status(result.strategy, pack)
+    values = {
+        "edition": result.edition.edition if result.edition else pack.edition,
+        "edition_reason": result.edition.reason.get(lang) if result.edition else None,
+        "national_strategy": status.considers or None,
+        "last_revised": status.last or None,
+        "revised": "unknown" if status.revised is None else "revised" if status.revised else "not-revised",
+        "revise_points": None,
+        "revise_rules": None,
+    }
+    if asked:
+        points = revise(result.strategy, str(pack.path), config=config, today=today, target_findings=result.findings).points
+        values["revise_points"] = sum(len(p.findings) for p in points)
+        values["revise_rules"] = " ".join(p.rule.code for p in points) or None
+    return values
 
 
 _DIGITS = re.compile(r"[0-9][0-9\-/.:, ]*")

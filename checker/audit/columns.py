@@ -62,6 +62,7 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "yesno": {"yes": ("あり", "yes"), "no": ("なし", "no")},
     "named": {"named": ("記載あり", "named"), "missing": ("記載なし", "missing")},
     "direction": {"declared": ("宣言", "declared"), "suggested": ("文言から推定", "suggested")},
+    "revised": {"revised": ("改訂済み", "revised"), "not-revised": ("未改訂", "not yet revised"), "unknown": ("不明", "unknown")},
     "basis": {
         "classified": ("記載または文言から分類", "classified"), "declared": ("記載のみ", "declared"),
         "declared+suggested": ("宣言と文言からの推定", "declared+suggested"),
@@ -121,7 +122,21 @@ TAIL: tuple[Column, ...] = (
     Column("prefectural_body_code", "勘案した県の団体コード", "prefectural_body_code", "code"),
     Column("prefectural_strategy_id", "勘案した県の戦略ID", "prefectural_strategy_id", "code"),
 )
-"""The last columns."""
+"""The last columns but those of the revision."""
+
+REVISION: tuple[Column, ...] = (
+    Column("edition", "点検に使った版", "edition", "code"),
+    Column("edition_reason", "版の根拠", "edition_reason"),
+    Column("national_strategy", "勘案する国の総合戦略", "national_strategy"),
+    Column("last_revised", "最後の策定・改訂", "last_revised"),
+    Column("revised", "改訂状況", "revised", "enum", "revised", overview=True, filter=True),
+    Column("revise_points", "見直しのポイント", "revise_points", "int"),
+    Column("revise_rules", "見直しのポイントの規則", "revise_rules"),
+)
+"""Where each strategy stands in the cycle of revisions (checker/revise/status.py): the edition that
+judged it and why, the national strategy it considers, its last adoption or revision, whether it is
+revised for the audit's edition, and — with --edition — how many points a revision to that edition
+must answer (`tebiki revise`) and the rules they come from."""
 
 
 def area_columns(area: str, ja: str, en: str) -> tuple[Column, Column]:

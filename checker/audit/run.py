@@ -30,7 +30,7 @@ import re
 import signal
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__, clock
@@ -43,7 +43,7 @@ from ..load.errors import InputError, Problem
 from ..outfolder import output_folder
 from ..paths import bad_name
 from . import crosscheck
-from .aggregate import Layout, row as make_row
+from .aggregate import Layout, revision_values, row as make_row
 from .facts import Facts, classifiers, extract
 from .outputs import OUTPUTS, PAGES, Gathered, write_all
 from .progress import Progress
@@ -177,12 +177,13 @@ def process(index: int, path: str, page: str | None, result: FileResult | None =
             result = FileResult(file=path, problems=[problem])
         if result is None:
             result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True)
-        facts = None
+        facts, revision = None, None
         findings = list(result.findings)
         xp: list[Finding] = []
         related: list[Finding] = []
         if result.ok:
             facts = extract(result.strategy, result.graph or build_graph(result.strategy), pack)
+            revision = revision_values(result, pack, bool(config.edition), lang, config, s["today"])
             if pref is not None:
                 checks = {f.code: pack.by_code[f.code].check for f in findings if f.code in pack.by_code}
                 related = [f for f in findings if checks.get(f.code) in crosscheck.RELATED_CHECKS.values()]
@@ -192,9 +193,9 @@ def process(index: int, path: str, page: str | None, result: FileResult | None =
         if result.ok and page is not None:
             _write_page(page, result, findings)
     except Exception as exc:  # a bug in a check must not stop the other files
-        facts, findings, xp, related = None, [], [], []
+        facts, findings, xp, related, revision = None, [], [], [], None
         problems = [Problem(path, 1, 1, f"internal error while checking: {type(exc).__name__}: {exc} (please report this)")]
-    return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref)
+    return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, revision)
 
 
 def _write_page(page: str, result: FileResult, findings: list[Finding]) -> None:
@@ -205,7 +206,10 @@ def _write_page(page: str, result: FileResult, findings: list[Finding]) -> None:
 
     s = _STATE
     config, pack = s["config"], s["pack"]
-    record = RunRecord(s["date"], (result.file,), pack.edition, pack.meta.title, fail_on=config.fail_on.value)
+    from ..report import edition_record
+
+    record = RunRecord(s["date"], (result.file,), pack.edition, pack.meta.title, fail_on=config.fail_on.value,
+                       extra=edition_record([result], s["lang"]))
     back = "../" * page.count("/") + "index.html"
     html = strategy_page(result.strategy, findings, pack, s["lang"], fail_on=config.fail_on, record=record,
                          extra_rules=crosscheck.records(), back=back)
@@ -222,8 +226,8 @@ def _finding_rows(row: dict, findings: list[Finding]) -> list[dict]:
             for f in findings]
 
 
-def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref) -> Outcome:
-    row = make_row(path, layout, findings, facts, problems, config.fail_on)
+def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, revision=None) -> Outcome:
+    row = make_row(path, layout, findings, facts, problems, config.fail_on, revision)
     counts: dict[str, list[int]] = {}
     for f in findings:
         c = counts.setdefault(f.code, [0, 0])
@@ -435,7 +439,7 @@ def run_audit(
                     for g in pref_facts.goals
                 ]
         record = RunRecord(date, (str(directory),) + ((pref_path,) if pref_path and prefecture else ()), pack.edition,
-                           pack.meta.title, fail_on=config.fail_on.value)
+                           pack.meta.title, fail_on=config.fail_on.value, extra=_edition_extra(pack, config, lang))
         shown = sorted(xp_findings + related, key=lambda f: (index_of.get(f.file, -1), f.sort_key))
         gathered = Gathered(
             directory=str(directory), outdir=stage, layout=layout, pack=pack, lang=lang, rows=rows,
@@ -448,10 +452,24 @@ def run_audit(
     return AuditResult(outdir, len(rows), rows, problems, failing, pref_path, xp_findings)
 
 
+def _edition_extra(pack: Pack, config: Config, lang: str) -> tuple[tuple[str, str], ...]:
+    """What the run record says of the edition: each strategy is judged by the edition in force for it,
+    unless --edition asks for one; an interim pack's notice."""
+    en = lang == "en"
+    how = (("asked for with --edition: the revision columns count what each strategy would need to revise to it" if en
+            else "--edition で指定（見直しのポイントの列は、この版に合わせて各戦略が見直す点の数）") if config.edition
+           else ("each strategy by the edition in force on its date (see the edition columns)" if en
+                 else "各戦略の日付の時点で施行中の版（版の列を参照）"))
+    lines = [("Edition used" if en else "点検に使った版", how)]
+    if pack.meta.notice is not None:
+        lines.append(("Interim" if en else "暫定", pack.meta.notice.en if en else pack.meta.notice.ja))
+    return tuple(lines)
+
+
 def _with_findings(result: FileResult, extra: list[Finding]) -> FileResult:
     if not extra or not result.ok:
         return result
-    return FileResult(result.file, sorted(result.findings + extra, key=lambda f: f.sort_key), result.problems, result.strategy)
+    return replace(result, findings=sorted(result.findings + extra, key=lambda f: f.sort_key))
 
 
 def _indent(text: str, prefix: str = "    ") -> str:

@@ -9,16 +9,15 @@ come from the pack (`ctx.reference.national_strategy`).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..engine.context import Context
+from ..engine.edition import year_month
 from ..engine.finding import Basis, Text
 from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType
 from ..model import Bound, PlanRelation
 from ..text import norm
-from ..years import parse_year
 
 
 def _considered(ctx: Context, field: str):
@@ -41,30 +40,16 @@ def national_strategy_considered(ctx: Context) -> Iterator[Hit]:
         yield Hit(ctx.root, {"national": ctx.reference.national_strategy.title}, loc=_considers_loc(ctx))
 
 
-_EDITION_TAIL = re.compile(r"(閣議決定|決定|改訂版|改訂|策定|版)+$")
-"""Words printed after an edition's date: 令和4年12月23日閣議決定, 2023年12月改訂版."""
-
-
-def _year_month(text: str) -> tuple[int, ...]:
-    """An edition as (year, month): '2022-12', '2022年12月', '令和4年12月', 'R4.12' and '令和4年12月23日閣議決定'
-    are all (2022, 12)."""
-    plain = _EDITION_TAIL.sub("", norm(text))
-    try:
-        year = parse_year(plain)
-        return (year.year, year.month) if year.month else (year.year,)
-    except ValueError:
-        return tuple(int(n) for n in re.findall(r"\d+", plain))
-
-
 @check(NodeType.national_strategy, provides=["stated", "national", "edition"])
 def national_strategy_edition(ctx: Context) -> Iterator[Hit]:
-    """The national strategy considered is the pack's: its edition matches, or (no edition given) its title or text names it."""
+    """The national strategy considered is the pack's or a later one: its edition is the pack's or later
+    (a revised or new national strategy), or (no edition given) its title or text names the pack's."""
     ref = _considered(ctx, "national_strategy")
     if ref is None:
         return
     national = ctx.reference.national_strategy
     if ref.edition:
-        if _year_month(ref.edition) == _year_month(national.edition):
+        if year_month(ref.edition) >= year_month(national.edition):
             return
         stated = both(f"{ref.title or '国の総合戦略'}（{ref.edition}）", f"{ref.title or 'national strategy'} ({ref.edition})")
     else:

@@ -51,7 +51,9 @@ def report(
         raise typer.Exit(EXIT_ERROR)
     from ..html.templating import RunRecord
 
-    record = RunRecord.now([file], pack, config.fail_on, date=day)
+    from ..report import edition_record
+
+    record = RunRecord.now([file], pack, config.fail_on, date=day, extra=edition_record([result], config.lang))
     write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang, fail_on=config.fail_on, record=record),
                  option="--out", inputs=[file])
     from ..report.fmt_text import summary_line

@@ -41,10 +41,13 @@ def list_rules(
             }
             for r in pack.rules
         ]
-        emit(json.dumps({"edition": pack.edition, "rules": data}, ensure_ascii=False, indent=2) + "\n", None)
+        notice = pack.meta.notice
+        head = {"edition": pack.edition, "interim": pack.interim, "notice": {"ja": notice.ja, "en": notice.en} if notice else None}
+        emit(json.dumps({**head, "rules": data}, ensure_ascii=False, indent=2) + "\n", None)
         return
     width = max(len(r.name) for r in pack.rules)
-    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {','.join(r.sections):<9}  {getattr(r.title, lang)}" for r in pack.rules]
+    lines = [getattr(pack.meta.notice, lang)] if pack.interim else []  # an interim pack says so first
+    lines += [f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {','.join(r.sections):<9}  {getattr(r.title, lang)}" for r in pack.rules]
     emit("\n".join(lines) + "\n", None)
 
 
@@ -61,6 +64,11 @@ def explain(
     if rule is None:
         import difflib
 
+        from ..engine.pack import available_editions
+
+        elsewhere = [e for e in available_editions() if e != pack.edition and _pack(e).rule(code) is not None]
+        if elsewhere:
+            raise _fail(f"no rule '{code}' in {pack.edition}; it is a rule of {elsewhere[0]}: tebiki explain {code} --edition {elsewhere[0]}")
         close = difflib.get_close_matches(code.upper(), list(pack.by_code), n=1) or difflib.get_close_matches(code, list(pack.by_name), n=1)
         raise _fail(f"no rule '{code}' in {pack.edition}" + (f"; did you mean {close[0]}?" if close else ""))
     if format == "markdown":

@@ -32,6 +32,8 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     """For checks run after the others (deviation checks): the findings so far."""
     deviations: list[DeviationStatus] = field(default_factory=list)
+    predecessor: Strategy | None = None
+    """The version this strategy revises, when it is known (`predecessor.file`, or `tebiki diff OLD NEW`)."""
 
     @property
     def strategy(self) -> Strategy:

@@ -10,8 +10,6 @@ never match.
 
 from __future__ import annotations
 
-import difflib
-import inspect
 import re
 import typing
 from enum import Enum
@@ -19,39 +17,24 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from ..graph import NodeType
 from ..kinds.lexicon import KindLexicon, KindsFile
 from ..load.errors import InputError, Problem
 from ..load.source import read_text
 from ..load.validate import problems_of
 from ..load.yaml_tree import Tree, parse_tree
-from .finding import Basis, Severity, Text
+from .finding import Basis, Severity
+from .inherit import parent_pack, rule_sources
+from .national import BasicConcept, NationalStrategy, PublicSource  # noqa: F401 - part of this module's interface
+from .packmeta import CODE, NAME, Drop, Localized, PackMeta, PackStatus, _Strict  # noqa: F401 - part of this module's interface
 from .registry import CHECKS, PREPARERS, CheckSpec
 
 SECTION = r"^[1-9]-[1-9]$"
-CODE = r"^[A-Z]{2}[0-9]{2}$"
-NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)  # no use_attribute_docstrings: it parses the source at import
-
-
-class Localized(_Strict):
-    """Text in Japanese and English."""
-
-    ja: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    @property
-    def text(self) -> Text:
-        return Text(self.ja, self.en)
 
 
 class Area(str, Enum):
-    """The ten areas of the pack (and deviations)."""
+    """The areas of the pack (and deviations)."""
 
     outline = "outline"
     national_directions = "national-directions"
@@ -63,6 +46,7 @@ class Area(str, Enum):
     vision = "vision"
     considers = "considers"
     digital = "digital"
+    revision = "revision"
     deviations = "deviations"
 
 
@@ -200,6 +184,10 @@ class NationalDirection(_Strict):
     """Generic words (暮らし, まちづくり…) that count only where no stem of any direction is found."""
     kpi_examples: list[str] = Field(default_factory=list)
     """The KPI examples of 手引き 4-2 for this direction."""
+    verified: bool = True
+    """False when the direction is not taken from an authoritative text (see `note` and `sources`)."""
+    note: str | None = None
+    sources: list[PublicSource] = Field(default_factory=list)
 
 
 class DirectionWord(_Strict):
@@ -218,14 +206,6 @@ class DirectionWord(_Strict):
     note: str | None = None
 
 
-class NationalStrategy(_Strict):
-    title: str
-    edition: str
-    start: int
-    """First fiscal year of the national strategy."""
-    end: int
-
-
 class Named(_Strict):
     name: str
     description: Localized | None = None
@@ -236,6 +216,8 @@ class Reference(_Strict):
 
     national_strategy: NationalStrategy
     directions: list[NationalDirection] = Field(min_length=1)
+    basic_concept: BasicConcept | None = None
+    """The basic concept the national strategy follows, when the pack records it."""
     model_visions: list[Named] = Field(default_factory=list)
     policy_areas: list[Named] = Field(default_factory=list)
     direction_words: list[DirectionWord] = Field(default_factory=list)
@@ -271,29 +253,6 @@ class Reference(_Strict):
         return frozenset(norm(k).replace(" ", "") for d in self.directions for k in d.kpi_examples)
 
 
-class EarlierEdition(_Strict):
-    """An earlier edition of the 手引き that rules may name as the one that introduced their requirement."""
-
-    edition: str = Field(pattern=NAME)
-    """Its id, e.g. tebiki-2015-01."""
-    title: str
-    published: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
-    """When it was issued: 'YYYY-MM' or 'YYYY-MM-DD'."""
-    known_from: str
-    """Where we know it from (the text that names it)."""
-
-
-class PackMeta(_Strict):
-    edition: str
-    title: str
-    published: str
-    source: str
-    """The reference text the rules cite."""
-    description: Localized | None = None
-    history: list[EarlierEdition] = Field(default_factory=list)
-    """Earlier editions of the 手引き, oldest first (for the rules' `introduced`)."""
-
-
 class Section(_Strict):
     """A section of the 手引き and, where no rule checks it, why it is left to a person."""
 
@@ -317,6 +276,8 @@ class PackFile(_Strict):
     areas: dict[Area, Localized]
     """A title for every area, in Japanese and English (for reports)."""
     reference: Reference
+    drops: list[Drop] = Field(default_factory=list)
+    """For a pack that inherits: the parent's rules it does not have."""
 
     @model_validator(mode="after")
     def _every_area(self) -> "PackFile":
@@ -350,6 +311,15 @@ class Pack:
         self.rules = sorted(rules, key=lambda r: r.code)
         self.by_code = {r.code: r for r in self.rules}
         self.by_name = {r.name: r for r in self.rules}
+        self.parent: Pack | None = None
+        """The pack this one inherits from."""
+        self.dropped: dict[str, Localized] = {}
+        """The parent's rules this pack does not have, with why."""
+        self.known_editions: frozenset[str] = frozenset({meta.edition, *(e.edition for e in meta.history)})
+        self.raw: dict = {}
+        self.sources: dict = {}
+        self.own: frozenset[str] = frozenset(r.code for r in self.rules)
+        """The codes whose record is in this pack's folder (new, or laid over the parent's)."""
 
     @property
     def edition(self) -> str:
@@ -359,7 +329,31 @@ class Pack:
         """The title of this pack's edition or of an earlier one in its history (the id when unknown)."""
         if edition == self.meta.edition:
             return self.meta.title
-        return next((e.title for e in self.meta.history if e.edition == edition), edition)
+        earlier = next((e.title for e in self.meta.history if e.edition == edition), None)
+        if earlier is None and self.parent is not None:
+            return self.parent.edition_title(edition)
+        return earlier or edition
+
+    def edition_date(self, edition: str) -> str | None:
+        """From when this pack's edition, or an earlier one it knows of, applies ('YYYY-MM[-DD]')."""
+        if edition == self.meta.edition:
+            return self.meta.in_force or self.meta.published
+        earlier = next((e.published for e in self.meta.history if e.edition == edition), None)
+        if earlier is None and self.parent is not None:
+            return self.parent.edition_date(edition)
+        return earlier
+
+    @property
+    def interim(self) -> bool:
+        return self.meta.interim
+
+    def lineage(self) -> list["Pack"]:
+        """This pack and the packs it inherits from, nearest first."""
+        chain, pack = [], self
+        while pack is not None:
+            chain.append(pack)
+            pack = pack.parent
+        return chain
 
     def area_title(self, area: str, lang: str = "ja") -> str:
         """An area's title in the language (its id when the pack has none)."""
@@ -374,73 +368,24 @@ class Pack:
         return CHECKS[rule.check]
 
 
-def _parse(path: Path, model: type[BaseModel]):
+def _tree(path: Path) -> Tree:
     file = str(path)
-    tree: Tree = parse_tree(read_text(file), file)
+    tree = parse_tree(read_text(file), file)
+    if not isinstance(tree.data, dict):
+        raise InputError.at(file, *tree.loc(()), f"{path.name} must be a mapping of keys")
+    return tree
+
+
+def _validate(data: dict, tree: Tree, file: str, model: type[BaseModel]):
     try:
-        return model.model_validate(tree.data), tree
+        return model.model_validate(data)
     except ValidationError as exc:
         raise InputError(problems_of(exc, tree, file, model)) from None
 
 
-@lru_cache(maxsize=None)
-def _hints(fn) -> dict:
-    """A check's parameter types (evaluating the annotations is slow; there are a few dozen checks)."""
-    return typing.get_type_hints(fn)
-
-
-@lru_cache(maxsize=None)
-def _adapter(annotation) -> TypeAdapter:
-    return TypeAdapter(annotation)
-
-
-def _check_binding(rule: RuleRecord, tree: Tree, file: str, reference: Reference) -> list[Problem]:
-    """The rule's check exists, its params fit the check's signature, and the rule can match."""
-
-    def problem(path: tuple, message: str) -> Problem:
-        line, col = tree.loc(path)
-        return Problem(file, line, col, message)
-
-    spec = CHECKS.get(rule.check)
-    if spec is None:
-        close = difflib.get_close_matches(rule.check, list(CHECKS), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return [problem(("check",), f"rule {rule.code}: unknown check '{rule.check}'{hint}")]
-    problems = []
-    accepted = {n: p for n, p in spec.signature.parameters.items() if p.kind is inspect.Parameter.KEYWORD_ONLY}
-    hints = _hints(spec.fn)
-    for name, value in rule.params.items():
-        if name not in accepted:
-            close = difflib.get_close_matches(name, list(accepted), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; {rule.check} takes: {', '.join(accepted) or 'no parameters'}"
-            problems.append(problem(("params", name), f"rule {rule.code}: unknown parameter '{name}'{hint}"))
-            continue
-        annotation = hints.get(name)
-        if annotation is not None:
-            try:
-                _adapter(annotation).validate_python(value, strict=True)
-            except ValidationError as exc:
-                problems.append(problem(("params", name), f"rule {rule.code}: bad parameter {name}={value!r}: {exc.errors()[0]['msg']}"))
-    for name, param in accepted.items():
-        if param.default is inspect.Parameter.empty and name not in rule.params:
-            problems.append(problem(("params",), f"rule {rule.code}: missing parameter '{name}' for {rule.check}"))
-    targets = rule.params.get("targets")
-    if isinstance(targets, list):
-        for t in targets:
-            if t not in NodeType.__members__:
-                problems.append(problem(("params", "targets"), f"rule {rule.code}: unknown node type '{t}'"))
-            elif NodeType(t) not in spec.node_types:
-                problems.append(problem(("params", "targets"), f"rule {rule.code}: {rule.check} never reports on '{t}', so the rule can never match"))
-    placeholders = set(re.findall(r"{(\w+)", rule.message.ja)) | set(re.findall(r"{(\w+)", rule.message.en))
-    unknown = placeholders - spec.provides - {"node"}
-    if unknown:
-        problems.append(problem(("message",), f"rule {rule.code}: message uses {{{', '.join(sorted(unknown))}}}, which {rule.check} does not fill"))
-    directions = rule.params.get("directions")
-    if isinstance(directions, list):
-        for code in directions:
-            if reference.direction(code) is None:
-                problems.append(problem(("params", "directions"), f"rule {rule.code}: unknown national direction '{code}'"))
-    return problems
+def _parse(path: Path, model: type[BaseModel]):
+    tree = _tree(path)
+    return _validate(tree.data, tree, str(path), model), tree
 
 
 def editions_root() -> Path:
@@ -473,41 +418,73 @@ def pack_dir(edition: str | None = None) -> Path:
 
 @lru_cache(maxsize=8)
 def load_pack(path: str | Path) -> Pack:
-    """Load and check a pack directory; raise InputError (file:line:col) on any problem."""
+    """Load and check a pack directory; raise InputError (file:line:col) on any problem.
+
+    A pack that names another in `pack.inherits` holds only what differs: its pack.yaml's
+    `areas` and the top-level keys of its `reference` replace the parent's, `drops` lists the
+    parent's rules it does not have (each with why), a rule file of the parent's code is laid
+    over the parent's record key by key, and sections.yaml is the parent's unless it has its own.
+    """
     from .. import checks  # noqa: F401 - registers the check functions
+    from .binding import check_binding
 
     root = Path(path)
     if not (root / "pack.yaml").is_file():
         raise InputError.at(str(root), 1, 1, "not a rule pack: pack.yaml is missing")
-    pack_file, pack_tree = _parse(root / "pack.yaml", PackFile)
-    reference = _with_lexicons(root, pack_file, pack_tree)
-    sections_file, _ = _parse(root / "sections.yaml", SectionsFile)
-    rules, problems = [], []
-    known_sections = {s.id for s in sections_file.sections}
+    tree = _tree(root / "pack.yaml")
+    file = str(root / "pack.yaml")
+    parent = parent_pack(root, tree, load_pack)
+    data = tree.data
+    if parent is not None:
+        data = {
+            **data,
+            "areas": {**parent.raw["areas"], **(data.get("areas") or {})},
+            "reference": {**parent.raw["reference"], **(data.get("reference") or {})},
+        }
+    pack_file = _validate(data, tree, file, PackFile)
+    reference = _with_lexicons(root, pack_file, tree, parent)
+    if (root / "sections.yaml").is_file() or parent is None:
+        sections = _parse(root / "sections.yaml", SectionsFile)[0].sections
+    else:
+        sections = parent.sections
+    sources, problems = rule_sources(root, parent, pack_file.drops, file, tree, _tree)
+    known_sections = {s.id for s in sections}
     known_editions = {pack_file.pack.edition, *(e.edition for e in pack_file.pack.history), *available_editions()}
-    for rule_path in sorted(root.glob("[A-Z][A-Z][0-9][0-9].yaml")):
-        rule, tree = _parse(rule_path, RuleRecord)
-        file = str(rule_path)
-        if rule.code != rule_path.stem:
-            problems.append(Problem(file, *tree.loc(("code",)), f"rule code {rule.code} does not match the file name {rule_path.name}"))
+    if parent is not None:
+        known_editions |= parent.known_editions
+    rules = []
+    for code, source in sorted(sources.items()):
+        own = Path(source.file).parent == root
+        try:
+            rule = _validate(source.data, source.tree, source.file, RuleRecord)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        found: list[Problem] = []
+        if rule.code != code:
+            found.append(Problem(source.file, *source.tree.loc(("code",)), f"rule code {rule.code} does not match the file name {code}.yaml"))
         if rule.introduced is not None and rule.introduced not in known_editions:
-            problems.append(
+            found.append(
                 Problem(
-                    file,
-                    *tree.loc(("introduced",)),
+                    source.file,
+                    *source.tree.loc(("introduced",)),
                     f"rule {rule.code}: introduced names edition '{rule.introduced}', which is neither a pack's edition "
                     f"nor in this pack's history ({', '.join(sorted(known_editions))})",
                 )
             )
         for s in rule.sections:
             if s not in known_sections:
-                problems.append(Problem(file, *tree.loc(("sections",)), f"rule {rule.code}: section {s} is not in sections.yaml"))
-        problems.extend(_check_binding(rule, tree, file, reference))
+                found.append(Problem(source.file, *source.tree.loc(("sections",)), f"rule {rule.code}: section {s} is not in sections.yaml"))
+        found.extend(check_binding(rule, source.tree, source.file, reference))
+        if not own:  # an inherited rule that no longer fits this pack's reference data
+            hint = f" (inherited by {pack_file.pack.edition}: lay a {code}.yaml over it in {root} or list it in drops)"
+            found = [Problem(p.file, p.line, p.col, p.message + hint) for p in found]
+        problems.extend(found)
         rules.append(rule)
     seen: dict[str, str] = {}
     for rule in rules:
         if rule.name in seen:
-            problems.append(Problem(str(root / f"{rule.code}.yaml"), 1, 1, f"rule name '{rule.name}' is used by {seen[rule.name]} too"))
+            problems.append(Problem(sources[rule.code].file, 1, 1, f"rule name '{rule.name}' is used by {seen[rule.name]} too"))
         seen[rule.name] = rule.code
     if not rules:
         problems.append(Problem(str(root), 1, 1, "the pack has no rules"))
@@ -515,12 +492,22 @@ def load_pack(path: str | Path) -> Pack:
         raise InputError(problems)
     for prepare in PREPARERS:
         prepare(reference)
-    return Pack(root, pack_file.pack, reference, sections_file.sections, rules, pack_file.areas)
+    pack = Pack(root, pack_file.pack, reference, sections, rules, pack_file.areas)
+    pack.parent, pack.raw, pack.sources = parent, data, sources
+    pack.dropped = {d.code: d.reason for d in pack_file.drops}
+    pack.known_editions = frozenset(known_editions)
+    pack.own = frozenset(code for code, source in sources.items() if Path(source.file).parent == root)
+    return pack
 
 
-def _with_lexicons(root: Path, pack_file: PackFile, tree: Tree) -> Reference:
-    """The reference data with the lexicon files pack.yaml names (a missing or broken one is an InputError)."""
+def _with_lexicons(root: Path, pack_file: PackFile, tree: Tree, parent: "Pack | None" = None) -> Reference:
+    """The reference data with the lexicon files pack.yaml names (a missing or broken one is an InputError).
+
+    A pack that inherits, with neither a `lexicons` key nor the file of its own, uses its parent's lexicons.
+    """
     path = root / pack_file.lexicons.kinds
+    if parent is not None and "lexicons" not in (tree.data or {}) and not path.is_file():
+        return pack_file.reference.model_copy(update={"kinds": parent.reference.kinds})
     if not path.is_file():
         line, col = tree.loc(("lexicons", "kinds")) if "lexicons" in (tree.data or {}) else (1, 1)
         raise InputError([Problem(str(root / "pack.yaml"), line, col, f"lexicon file {pack_file.lexicons.kinds} not found beside pack.yaml")])

@@ -110,13 +110,15 @@ def run_pack(
     severity_of=None,
     today: _dt.date | None = None,
     deviations: bool = True,
+    predecessor=None,
 ) -> list[Finding]:
     """Run `rules` (default: all of the pack's) over the graph and return sorted findings.
 
     `severity_of(rule)` gives the severity to report (default: the rule's own);
-    `deviations=False` ignores the strategy's deviation records.
+    `deviations=False` ignores the strategy's deviation records; `predecessor` is the version the
+    strategy revises, for the revision rules.
     """
-    ctx = Context(graph=graph, pack=pack, today=clock.today(today))
+    ctx = Context(graph=graph, pack=pack, today=clock.today(today), predecessor=predecessor)
     level = graph.strategy.body.level
     selected = [r for r in (pack.rules if rules is None else rules) if _applies(r, level)]
     severity_of = severity_of or (lambda r: r.severity)

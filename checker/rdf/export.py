@@ -368,16 +368,16 @@ def _bind_local(g: Graph, edition: str, items: list[m.Strategy]) -> None:
 
 def _check_into(ex: Exporter, config, today: _dt.date) -> None:
     from .. import __version__
-    from ..api import check_strategy, get_pack
+    from ..api import check_strategy, edition_for
     from ..config import Config
     from .findings import add_findings
 
-    config = config or Config(edition=ex.edition)
-    if config.edition is None:
-        config.edition = ex.edition
-    pack = get_pack(config)
-    findings = check_strategy(ex.strategy, config=config, pack=pack, today=today)
-    add_findings(ex, findings, pack, config.enabled(pack, ex.strategy.file), today=today, version=__version__)
+    config = config or Config()  # no edition given: the edition in force for the strategy, as `tebiki check` judges
+    pack, choice = edition_for(ex.strategy, config)
+    findings = check_strategy(ex.strategy, config=config, pack=pack, today=today, edition=choice)
+    run = add_findings(ex, findings, pack, config.enabled(pack, ex.strategy.file), today=today, version=__version__)
+    for lang in ("ja", "en"):  # which edition judged it, and why (described in ontologies/tebiki.ttl)
+        ex.g.add((run, DCTERMS.description, Literal(choice.head(lang), lang=lang)))
 
 
 # -- serialisation ----------------------------------------------------------------------------

@@ -57,3 +57,31 @@ def counts(results: list[FileResult]) -> dict[str, int]:
             else:
                 total[f.severity.value] += 1
     return total
+
+
+def edition_lines(results: list[FileResult], lang: str = "ja") -> list[str]:
+    """Which edition judged the files and why, the interim notice and the notes, without repeats.
+
+    One line when every file was judged alike, else one line per file; a note names its file
+    when there are several.
+    """
+    chosen = [(r.file, r.edition) for r in results if r.edition is not None]
+    if not chosen:
+        return []
+    heads = list(dict.fromkeys(c.head(lang) for _, c in chosen))
+    out = heads if len(heads) == 1 else [f"{file}: {c.head(lang)}" for file, c in chosen]
+    out.extend(dict.fromkeys(c.notice.get(lang) for _, c in chosen if c.notice is not None))
+    several = len(chosen) > 1
+    out.extend(f"{file}: {n.get(lang)}" if several else n.get(lang) for file, c in chosen for n in c.notes)
+    return out
+
+
+def edition_record(results: list[FileResult], lang: str = "ja") -> tuple[tuple[str, str], ...]:
+    """The edition lines as extra lines of a page's run record (`RunRecord.extra`)."""
+    label = "Edition used" if lang == "en" else "点検に使った版"
+    return tuple((label, line) for line in edition_lines(results, lang))
+
+
+def editions_data(results: list[FileResult]) -> list[dict]:
+    """Per file, the edition that judged it and why (for the machine formats)."""
+    return [{"file": r.file, **r.edition.as_dict()} for r in results if r.edition is not None]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..api import FileResult
 from ..engine.finding import Severity
 from ..engine.pack import Pack
-from . import Options
+from . import Options, edition_lines
 
 COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
@@ -54,4 +54,5 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
                 message += f"\n{fix_label}: {getattr(rule.fix, lang)}"
             title = f"{f.code} {f.name} (手引き {', '.join(f.sections)}; {f.basis.label(lang)})"
             lines.append(command(COMMANDS[f.severity], message, file=f.file, line=f.line, col=f.col, title=title))
+    lines.extend(command("notice", line, title="tebiki: edition") for line in edition_lines(results, lang))
     return "".join(line + "\n" for line in lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..api import FileResult
 from ..engine.pack import Pack
-from . import Options
+from . import Options, edition_record
 
 
 def render(results: list[FileResult], pack: Pack, options: Options) -> str:
@@ -17,7 +17,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     from ..html.templating import RunRecord, render_fragment, render_page
 
     lang = options.lang
-    record = RunRecord.now([r.file for r in results], pack, options.fail_on, date=options.today)
+    record = RunRecord.now([r.file for r in results], pack, options.fail_on, date=options.today, extra=edition_record(results, lang))
     if len(results) == 1 and results[0].ok:
         r = results[0]
         return strategy_page(r.strategy, r.findings, pack, lang, fail_on=options.fail_on, record=record)

@@ -8,7 +8,7 @@ from .. import __version__
 from ..api import FileResult
 from ..engine.finding import Finding
 from ..engine.pack import Pack
-from . import Options, counts
+from . import Options, counts, editions_data
 
 SCHEMA_VERSION = 1
 
@@ -60,6 +60,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
         "version": SCHEMA_VERSION,
         "tool": {"name": "tebiki-checker", "version": __version__, "edition": pack.edition},
         "files": [r.file for r in results],
+        "editions": editions_data(results),
         "findings": findings,
         "errors": errors,
         "indicators": indicator_dicts(results, pack, options.lang),

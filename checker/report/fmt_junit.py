@@ -85,6 +85,12 @@ def _suite(result: FileResult, rules: list[RuleRecord], pack: Pack, options: Opt
     lang = "en" if options.lang == "en" else "ja"
     words = _WORDS[lang]
     suite = ET.Element("testsuite", {"name": result.file})
+    if result.edition is not None:  # which edition judged the file, and why
+        properties = ET.SubElement(suite, "properties")
+        for name, value in (("edition", result.edition.edition), ("edition-reason", result.edition.head(lang)),
+                            *((("edition-notice", result.edition.notice.get(lang)),) if result.edition.notice else ()),
+                            *(("edition-note", n.get(lang)) for n in result.edition.notes)):
+            ET.SubElement(properties, "property", {"name": name, "value": _clean(value)})
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if result.problems:
         case = ET.SubElement(suite, "testcase", {"name": "load", "classname": "tebiki-checker.input"})

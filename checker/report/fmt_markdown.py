@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..api import FileResult
 from ..engine.finding import Finding
 from ..engine.pack import Pack
-from . import Options, counts
+from . import Options, counts, edition_lines
 
 _WORDS = {
     "ja": {
@@ -107,6 +107,9 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     verdict = (w["fail"] if failing else w["pass"]).format(fail_on=options.fail_on.value)
     summary = w["counts"].format(**total) + (w["input"].format(**total) if total["input_errors"] else "")
     out += [f"**{verdict}** — {summary}", ""]
+    editions = edition_lines(results, lang)  # which edition judged the files, and why
+    if editions:
+        out += ["  \n".join(f"> {cell(line)}" for line in editions), ""]
 
     out += [f"### {w['files']}", "", f"| {w['file']} | {w['error']} | {w['warning']} | {w['info']} | {w['justified']} |", "|---|---:|---:|---:|---:|"]
     for r in results:

@@ -31,7 +31,7 @@ from .. import __version__
 from ..api import FileResult
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, RuleRecord
-from . import Options
+from . import Options, editions_data
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/tebiki-checker/tebiki-checker"
@@ -178,7 +178,7 @@ def sarif_log(results: list[FileResult], pack: Pack, options: Options) -> dict:
         "columnKind": "unicodeCodePoints",
         "artifacts": artifacts,
         "results": sarif_results,
-        "properties": {"failOn": options.fail_on.value},
+        "properties": {"failOn": options.fail_on.value, "editions": editions_data(results)},
     }
     if options.baseline is not None:
         run["properties"]["baseline"] = options.baseline.as_dict()

@@ -10,7 +10,8 @@ from ..api import FileResult
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack
 from ..labels import node_type
-from . import Options, counts
+from ..safetext import terminal
+from . import Options, counts, edition_lines
 
 _COLORS = {Severity.error: "\033[31m", Severity.warning: "\033[33m", Severity.info: "\033[36m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
@@ -106,6 +107,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     total = counts(results)
     if not any(total[k] for k in ("error", "warning", "info", "justified", "input_errors")):
         out.append(words["none"])
+    out.extend(terminal(line) for line in edition_lines(results, options.lang))
     by_area = area_line(results, pack, options.lang)
     if by_area:
         out.append(by_area)
