@@ -164,11 +164,11 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
     baseline = Baseline(path=target, edition=doc.get("edition"))
     for i, item in enumerate(doc["entries"]):
         try:
-            entry = Entry(
-                file=str(item["file"]), code=str(item["code"]), node=str(item["node"]),
-                count=int(item.get("count", 1)), name=str(item.get("name", "")),
-            )
-        except (KeyError, TypeError, ValueError):
+            count = item.get("count", 1)
+            if type(count) is not int or not all(isinstance(item[k], str) for k in ("file", "code", "node")):
+                raise TypeError
+            entry = Entry(file=item["file"], code=item["code"], node=item["node"], count=count, name=str(item.get("name", "")))
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise InputError.at(file, 1, 1, f"baseline entry {i + 1} needs file, code, node and a whole-number count") from None
         if entry.count < 1:
             raise InputError.at(file, 1, 1, f"baseline entry {i + 1} has count {entry.count}; it must be at least 1")

@@ -67,9 +67,35 @@ IgnoreOption = Annotated[Optional[List[str]], typer.Option("--ignore", help="Rul
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest tebiki.toml or pyproject.toml [tool.tebiki]).")]
 EditionOption = Annotated[Optional[str], typer.Option("--edition", help="Rule pack edition (default tebiki-2022-12) or a pack directory.")]
 NoDeviationsOption = Annotated[bool, typer.Option("--no-deviations", help="Ignore deviation records: show everything as it would be without them.")]
+def _today(value: Optional[str]):
+    """--today as a date (None: the date in Japan when the rules run); a bad date is one line, exit 2."""
+    if value is None or not isinstance(value, str):
+        return value
+    from .clock import parse
+
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise _fail(f"--today: {exc}") from None
+
+
+def _encoding(value: Optional[str]) -> Optional[str]:
+    """--encoding must name a text encoding (not rot13, base64, zlib ...): one line, exit 2 otherwise."""
+    if value is not None:
+        from .load.source import check_encoding
+
+        try:
+            check_encoding(value)
+        except InputError as exc:
+            raise _fail(f"--encoding: {exc.problems[0].message}") from None
+    return value
+
+
 TodayOption = Annotated[Optional[str], typer.Option(
-    "--today", help="The date taken as today, YYYY-MM-DD (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
-EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
+    "--today", callback=_today,
+    help="The date taken as today, YYYY-MM-DD (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", callback=_encoding, help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
 
 
 def _formats() -> list[str]:
@@ -103,18 +129,6 @@ def _expand(paths: list[str]) -> list[str]:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     return files
-
-
-def _today(value: Optional[str]):
-    """The --today option as a date (None: the date in Japan when the rules run); a bad date is a usage error."""
-    if value is None:
-        return None
-    from .clock import parse
-
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise _fail(f"--today: {exc}") from None
 
 
 def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang, no_deviations):
@@ -176,8 +190,7 @@ def check(
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
         if target is not None:
             fileio.check_output(target, option=option, inputs=paths)
-    day = _today(today)
-    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day) for p in paths]
+    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=today) for p in paths]
     for r in results:
         for problem in r.problems:
             print(problem, file=sys.stderr)

@@ -9,7 +9,7 @@ import typer
 
 from ..cli import (
     EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, IgnoreOption, LangOption,
-    SelectOption, TodayOption, _config, _today, app,
+    SelectOption, TodayOption, _config, app,
 )
 from ..load.errors import InputError
 
@@ -41,7 +41,7 @@ def report(
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     check_output(out, option="--out", inputs=[file])
-    result = check_file(file, config=config, pack=pack, encoding=encoding, today=_today(today))
+    result = check_file(file, config=config, pack=pack, encoding=encoding, today=today)
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)

@@ -8,6 +8,7 @@ from .. import __version__
 from ..api import FileResult
 from ..engine.finding import Finding
 from ..engine.pack import Pack
+from .jsontext import dumps
 from . import Options, counts
 
 SCHEMA_VERSION = 1
@@ -53,4 +54,4 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     }
     if options.baseline is not None:  # --baseline: what it hid and which of its entries are gone
         doc["baseline"] = options.baseline.as_dict()
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc) + "\n"

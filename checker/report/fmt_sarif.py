@@ -31,6 +31,7 @@ from .. import __version__
 from ..api import FileResult
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, RuleRecord
+from .jsontext import dumps
 from . import Options
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
@@ -181,4 +182,4 @@ def sarif_log(results: list[FileResult], pack: Pack, options: Options) -> dict:
 
 
 def render(results: list[FileResult], pack: Pack, options: Options) -> str:
-    return json.dumps(sarif_log(results, pack, options), ensure_ascii=False, indent=2) + "\n"
+    return dumps(sarif_log(results, pack, options)) + "\n"
