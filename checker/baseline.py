@@ -28,6 +28,7 @@ from pathlib import Path
 from .api import FileResult
 from .engine.finding import Finding
 from .load.errors import InputError
+from .safetext import terminal
 
 BASELINE_VERSION = 1
 """Version of the baseline file format."""
@@ -237,8 +238,8 @@ def describe(outcome: Outcome, lang: str = "ja") -> list[str]:
     head = words["head"].format(path=outcome.path, matched=outcome.matched)
     if gone:
         head += words["gone"].format(gone=gone)
-    lines = [head]
+    lines = [terminal(head)]
     for e in outcome.gone:
-        line = words["entry"].format(file=e.file, code=e.code, name=e.name, node=e.node)
+        line = terminal(words["entry"].format(file=e.file, code=e.code, name=e.name, node=e.node))
         lines.append(line + (f" ×{e.count}" if e.count > 1 else ""))
     return lines

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, ordered_areas
 from ..load.errors import Problem
+from ..safetext import cell
 from .facts import Facts
 
 PASS, FAIL = "pass", "fail"
@@ -141,5 +142,5 @@ def to_csv(rows: list[dict], layout: Layout) -> bytes:
     columns = layout.columns()
     writer.writerow(columns)
     for r in rows:
-        writer.writerow([_cell(r.get(c)) for c in columns])
+        writer.writerow([cell(_cell(r.get(c))) for c in columns])  # formulas neutralised (checker.safetext)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -14,6 +14,7 @@ import hashlib
 import html
 
 from .. import __version__
+from ..safetext import html_text
 
 FONT_STACK = (
     '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", '
@@ -89,8 +90,9 @@ def t(key: str, lang: str, **values) -> str:
 
 
 def esc(value: object) -> str:
-    """Escape any text for HTML content and attribute values."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any text for HTML content and attribute values (control characters removed first:
+    checker.safetext.html_text)."""
+    return html.escape("" if value is None else html_text(value), quote=True)
 
 
 SEVERITY_SYMBOL = {"error": "✖", "warning": "▲", "info": "●", "justified": "◇"}
