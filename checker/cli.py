@@ -293,13 +293,24 @@ def docs(
         print(f"wrote {path}")
 
 
-def _register_commands() -> None:
-    """Import checker/commands/*: each module adds its commands to `app` (heavy imports stay inside them)."""
+_HERE = {"check", "schema", "rules", "explain", "docs"}
+"""The commands defined in this module."""
+
+
+def _register_commands(argv: list[str] | None = None) -> None:
+    """Import checker/commands/*: each module adds its commands to `app` (heavy imports stay inside them).
+
+    When the process runs one of the commands defined here (`tebiki check ...`, the one CI runs
+    on every commit), the other command modules are not imported: that is part of a fast start.
+    Anything else (`--help`, another command, a typo, the library) imports them all."""
     import importlib
     import pkgutil
 
     from . import commands
 
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    if words and words[0] in _HERE and os.path.basename(sys.argv[0]) in ("tebiki", "__main__.py"):
+        return
     for module in sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")):
         importlib.import_module(f"{commands.__name__}.{module}")
 

@@ -337,6 +337,8 @@ def judge(case: Case, code, stdout: str, stderr: str, path: str) -> str | None:
     if code == 2:
         if not stderr.strip():
             return "exit 2 without a message on standard error"
+        if case.options and re.fullmatch(r"--[a-z-]+: [^\n]+\n?", stderr):  # a bad option: one usage line
+            return None
         lines_in_file = case.data.count(b"\n") + case.data.count(b"\r") + 2
         problems = problems_in(stderr, path)
         if not problems:

@@ -35,7 +35,9 @@ NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)  # no use_attribute_docstrings: it parses the source at import
+    # defer_build: the validators are built when a pack is read from its YAML, not when a cached
+    # pack is used. No use_attribute_docstrings: it parses the source at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Localized(_Strict):
@@ -391,12 +393,26 @@ def pack_dir(edition: str | None = None) -> Path:
 
 @lru_cache(maxsize=8)
 def load_pack(path: str | Path) -> Pack:
-    """Load and check a pack directory; raise InputError (file:line:col) on any problem."""
+    """Load and check a pack directory; raise InputError (file:line:col) on any problem.
+
+    A pack that loaded before, with exactly the same files and code, comes from a cache
+    (checker.cache) instead of being parsed and checked again."""
     from .. import checks  # noqa: F401 - registers the check functions
+    from ..cache import cached_pack
 
     root = Path(path)
     if not (root / "pack.yaml").is_file():
         raise InputError.at(str(root), 1, 1, "not a rule pack: pack.yaml is missing")
+    return cached_pack(root, editions_root(), _load, _prepare)
+
+
+def _prepare(pack: Pack) -> None:
+    for prepare in PREPARERS:
+        prepare(pack.reference)
+
+
+def _load(root: Path) -> Pack:
+    """Parse and check the pack's files."""
     pack_file, _ = _parse(root / "pack.yaml", PackFile)
     sections_file, _ = _parse(root / "sections.yaml", SectionsFile)
     rules, problems = [], []
@@ -420,6 +436,6 @@ def load_pack(path: str | Path) -> Pack:
         problems.append(Problem(str(root), 1, 1, "the pack has no rules"))
     if problems:
         raise InputError(problems)
-    for prepare in PREPARERS:
-        prepare(pack_file.reference)
-    return Pack(root, pack_file.pack, pack_file.reference, sections_file.sections, rules, pack_file.areas)
+    pack = Pack(root, pack_file.pack, pack_file.reference, sections_file.sections, rules, pack_file.areas)
+    _prepare(pack)
+    return pack

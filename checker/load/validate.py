@@ -10,6 +10,7 @@ from typing import Annotated, Union
 
 from pydantic import BaseModel, Discriminator, ValidationError
 
+from ..cache import ensure_validator
 from ..model import Strategy
 from ..model.base import Spec
 from ..model.walk import iter_parts
@@ -170,6 +171,7 @@ def validate(tree: Tree, file: str) -> Strategy:
     if not isinstance(tree.data, dict):
         line, col = tree.loc(())
         raise InputError.at(file, line, col, "a strategy file must be a mapping of keys (id:, title:, body:, ...)")
+    ensure_validator(Strategy)
     try:
         strategy = Strategy.model_validate(tree.data)
     except ValidationError as exc:
