@@ -34,6 +34,9 @@ class _Commands(TyperGroup):
         except (OutputError, InputError) as exc:
             print(exc, file=sys.stderr)
             raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:  # SIGINT, or SIGTERM where a command turns it into this (clean-up done)
+            print("interrupted", file=sys.stderr)
+            raise typer.Exit(EXIT_ERROR) from None
 
 
 app = typer.Typer(

@@ -166,7 +166,8 @@ def _table(path: Path) -> dict | None:
         line, col = (int(m[1]), int(m[2])) if m else (1, 1)
         raise InputError.at(str(path), line, col, f"TOML syntax error: {str(exc).split(' (at')[0]}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.at(str(path), 1, 1, f"cannot read the config file: {exc}") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise InputError.at(str(path), 1, 1, f"cannot read the config file: {reason}") from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("tebiki")
     return data
@@ -257,7 +258,7 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     path = path.resolve()
     if path in _seen:
         raise InputError.at(str(path), 1, 1, "config files extend each other in a cycle")
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise InputError.at(str(path), 1, 1, "no such config file")
     table = _table(path)
     if table is None:

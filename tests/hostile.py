@@ -1,0 +1,93 @@
+"""Helpers of the hostile-input suite (tests/test_hostile*.py): run the real command line in a
+folder of its own, as root or as an unprivileged user, and prove that nothing but the expected
+outputs changed.
+
+"Unprivileged" drops the capabilities that let root ignore file permissions (DAC override,
+DAC read-search, fowner) with setpriv(1) when the suite runs as root: the process keeps uid 0,
+so the interpreter (which may live under /root) stays reachable, but a read-only folder is
+read-only to it, as to any user.  When the suite runs as a normal user, that user is the
+unprivileged one and `as_root` cases are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+TOYONAKA = ROOT / "examples" / "toyonaka.yaml"
+PREFECTURE = ROOT / "examples" / "prefecture"
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+SETPRIV = shutil.which("setpriv")
+DROP = "-dac_override,-dac_read_search,-fowner"
+
+ERROR_LINE = re.compile(r"^(?:\S.*?:\d+:\d+: |--[a-z-]+: )\S")
+"""A one-line error: `file:line:col: message`, or `--option: message` for a bad option."""
+SUMMARY = re.compile(r"^\d+ (?:ファイル|file)|^wrote |^baseline |^ベースライン ")
+"""Lines that are not errors: the count summary, 'wrote ...'."""
+
+
+def users() -> list:
+    """The users a permission-sensitive case runs as: root (when we are) and an unprivileged one."""
+    params = []
+    if IS_ROOT:
+        params.append(pytest.param("root", id="root"))
+        params.append(pytest.param("user", id="user", marks=pytest.mark.skipif(SETPRIV is None, reason="no setpriv")))
+    else:
+        params.append(pytest.param("user", id="user"))
+    return params
+
+
+def tebiki(*args: str, cwd: Path, user: str = "root", env: dict | None = None, timeout: float = 120,
+           stdout=subprocess.PIPE, stdin=None) -> subprocess.CompletedProcess:
+    """Run `tebiki ARGS` (python -m checker) in `cwd`; `user`: 'root' or 'user' (see the module doc)."""
+    command = [sys.executable, "-m", "checker", *args]
+    if user == "user" and IS_ROOT:
+        command = [SETPRIV, f"--bounding-set={DROP}", f"--inh-caps={DROP}", *command]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "TEBIKI_CACHE_DIR": "", **(env or {})}
+    return subprocess.run(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin, text=True,
+                          timeout=timeout, env=environment)
+
+
+def snapshot(*roots: Path) -> dict[str, tuple]:
+    """Every file, folder, link, FIFO and device under `roots`: its kind, mode, bytes (files) or
+    target (links), and modification time."""
+    seen: dict[str, tuple] = {}
+    for root in roots:
+        paths = [root, *root.rglob("*")] if root.is_dir() and not root.is_symlink() else [root]
+        for p in paths:
+            st = os.lstat(p)
+            if stat.S_ISREG(st.st_mode):
+                content = p.read_bytes()
+            elif stat.S_ISLNK(st.st_mode):
+                content = os.readlink(p)
+            else:
+                content = None
+            seen[str(p)] = (stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode), content,
+                            None if stat.S_ISDIR(st.st_mode) else st.st_mtime_ns)
+    return seen
+
+
+def one_error(proc: subprocess.CompletedProcess, pattern: str) -> str:
+    """The run printed exactly one error line, which matches `pattern`, and no traceback; return it."""
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr[-2000:]
+    lines = [line for line in proc.stderr.splitlines() if line.strip() and not SUMMARY.match(line)]
+    assert len(lines) == 1, f"expected one error line, got {len(lines)}:\n" + "\n".join(lines[:10])
+    assert ERROR_LINE.match(lines[0]), lines[0]
+    assert re.search(pattern, lines[0]), (pattern, lines[0])
+    return lines[0]
+
+
+def copy_toyonaka(folder: Path, name: str = "toyonaka.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    shutil.copy(TOYONAKA, target)
+    return target
