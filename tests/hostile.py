@@ -6,7 +6,10 @@ outputs changed.
 DAC read-search, fowner) with setpriv(1) when the suite runs as root: the process keeps uid 0,
 so the interpreter (which may live under /root) stays reachable, but a read-only folder is
 read-only to it, as to any user.  When the suite runs as a normal user, that user is the
-unprivileged one and `as_root` cases are skipped.
+unprivileged one and the root cases are skipped.
+
+``TEBIKI_UNDER_TEST=/path/to/another/checkout`` runs the suite against that checkout's code
+(how it was shown that every case fails on the code before these protections).
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ def tebiki(*args: str, cwd: Path, user: str = "root", env: dict | None = None, t
     command = [sys.executable, "-m", "checker", *args]
     if user == "user" and IS_ROOT:
         command = [SETPRIV, f"--bounding-set={DROP}", f"--inh-caps={DROP}", *command]
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "TEBIKI_CACHE_DIR": "", **(env or {})}
+    code = os.environ.get("TEBIKI_UNDER_TEST", str(ROOT))  # another checkout's code, to compare
+    environment = {**os.environ, "PYTHONPATH": code, "TEBIKI_CACHE_DIR": "", **(env or {})}
     return subprocess.run(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin, text=True,
                           timeout=timeout, env=environment)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import ROOT
 from .hostile import PREFECTURE, copy_toyonaka, one_error, snapshot, tebiki, users
 
 REFUSED = r"names the input file .*; tebiki never writes over its input"
@@ -293,7 +294,7 @@ def test_a_signal_stops_the_workers_and_removes_the_staging_folder(tmp_path, sig
     before = snapshot(out)
     proc = subprocess.Popen([sys.executable, "-m", "checker", "audit", str(folder), "--out", str(out), "-j", "2"],
                             cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "TEBIKI_CACHE_DIR": ""})
+                            env={**os.environ, "TEBIKI_CACHE_DIR": "", "PYTHONPATH": os.environ.get("TEBIKI_UNDER_TEST", str(ROOT))})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(_processes_mentioning(str(folder))) < 3:
         time.sleep(0.05)  # until the workers run
