@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 from checker.bodycode import check_digit
 from checker.model import Strategy
 from checker.model.governance import SECTOR_KANJI
+from checker.model.lineage import RevisionChange
 from checker.years import parse_year, parse_year_range
 
 __all__ = [
@@ -573,6 +574,11 @@ def strategy_data(draw, level: str | None = None) -> dict:
             holder.insert(draw(st.integers(0, len(holder))), _relisting(draw, ids))
     if draw(st.booleans()):
         data["governance"] = _governance(draw, ids)
+    if draw(st.integers(0, 2)) == 0:
+        data["predecessor"] = _predecessor(draw, ids)
+    revisions = [_revision(draw, ids) for _ in range(draw(st.sampled_from([0, 0, 1, 2])))]
+    if revisions:
+        data["revisions"] = revisions
     deviations = []
     for _ in range(draw(st.integers(0, 2))):
         record: dict = {"rule": draw(st.sampled_from(RULES))}
@@ -585,6 +591,36 @@ def strategy_data(draw, level: str | None = None) -> dict:
     if deviations:
         data["deviations"] = deviations
     return data
+
+
+def _predecessor(draw, ids: _Ids) -> dict:
+    part: dict = {"title": draw(names())}
+    _put(part, "id", _maybe(draw, st.sampled_from(["prev-2015", "soan-2022"])))
+    _put(part, "file", _maybe(draw, st.sampled_from(["prev.yaml", "../2019/strategy.yaml"])))
+    _put(part, "period", _maybe(draw, year_spans()))
+    _put(part, "adopted", _maybe(draw, years(2015, 2025)))
+    if draw(st.booleans()):
+        verification: dict = {}
+        for key in ("summary", "conclusion", "body", "document"):
+            _put(verification, key, _maybe(draw, texts(1)))
+        _put(verification, "date", _maybe(draw, years(2015, 2025)))
+        _put(verification, "url", _maybe(draw, st.just("https://example.jp/kensho.pdf")))
+        part["verification"] = verification
+    _put(part, "reflected", _maybe(draw, texts(1)))
+    _put(part, "source", _source(draw, ids))
+    return part
+
+
+def _revision(draw, ids: _Ids) -> dict:
+    record: dict = {
+        "kpi": draw(st.sampled_from(ids.indicators or ["kpi-old"])),
+        "change": draw(st.sampled_from([c.value for c in RevisionChange])),
+    }
+    for key in ("old", "new", "reason", "decided_by", "note"):
+        _put(record, key, _maybe(draw, texts(1), 3))
+    _put(record, "date", _maybe(draw, years(2015, 2030)))
+    _put(record, "replaced_by", _maybe(draw, st.sampled_from(ids.indicators or ["kpi-new"]), 3))
+    return record
 
 
 def _reuse(draw, ids: _Ids, doc_ids: set[str]) -> str:

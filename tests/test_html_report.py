@@ -7,6 +7,7 @@ them in headless Chromium.
 from __future__ import annotations
 
 import re
+from html import unescape
 import subprocess
 import sys
 
@@ -28,7 +29,8 @@ def _self_contained(html: str) -> None:
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="ja">' in html
     assert "Noto Sans CJK JP" in html
-    assert "Content-Security-Policy" in html and "default-src &#x27;none&#x27;" in html
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert csp and "default-src 'none'" in unescape(csp.group(1))
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html), "no external resources"
     assert "@import" not in html and "@font-face" not in html and "url(http" not in html
     assert len(re.findall(r"<script\b", html)) == 1, "one inline script, no external script"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..engine.finding import Finding
 from ..engine.pack import Pack
 from ..html.charts import heatmap, stacked_bars
-from ..html.page import badge, esc, head, label, t
+from ..html.page import badge, esc, label, t
 from ..html.strategy import findings_table
 from ..load.errors import Problem
 from .aggregate import FAIL, Layout
@@ -255,7 +255,6 @@ def top(title: str, lang: str, summary: dict, basis: dict, pack: Pack, parts: li
     directions = tl("suggested_dirs" if basis["directions_basis"] != "declared" else "declared_dirs", lang)
     nav = " · ".join(f'<a href="#{esc(i)}">{esc(h)}</a>' for i, h, _ in parts)
     body = [
-        head(title, lang),
         f"<h1>{esc(title)}</h1>",
         f'<p class="meta">{esc(t("edition", lang))}: {esc(pack.edition)} · {esc(tl("strategies_n", lang, n=summary["files"]))}</p>',
         f'<nav class="noprint"><p>{nav}</p></nav>',

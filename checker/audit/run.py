@@ -146,7 +146,7 @@ def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encodin
 
 def _finding_entry(f: Finding, lang: str) -> dict:
     """A finding in audit.json: compact (the rule's name, area, sections are in the top-level "rules")."""
-    entry = {"code": f.code, "severity": f.severity.value, "line": f.line, "column": f.col,
+    entry = {"code": f.code, "severity": f.severity.value, "basis": f.basis.value, "line": f.line, "column": f.col,
              "node": f.node_id, "message": f.message.get(lang), "justified": f.justified}
     if f.deviation is not None:
         entry["deviation"] = {"justification": f.deviation.justification, "approver": f.deviation.approver,
@@ -475,7 +475,9 @@ def _write_json(path, entries_path, pref_entry, rows, layout, pack, summary, bas
 
 
 def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, basis, xp, stats, index_of, goal_rows, pref_facts, lang) -> None:
-    from ..html.page import tail
+    from markupsafe import Markup
+
+    from ..html.templating import stream_page
 
     title = tl("audit_title", lang, name=pref_facts.name) if pref_facts else tl("audit_title_plain", lang)
     parts = [
@@ -491,7 +493,14 @@ def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, 
 
         items = "".join(f'<li><a href="#s-{index_of[r["file"]]}"><span class="loc">{esc(r["file"])}</span></a></li>' for r in errors)
         parts.append(("errors", tl("errors", lang), f"<ul>{items}</ul>"))
-    _assemble(path, [top(title, lang, summary, basis, pack, parts), pref_section, sections_path, tail(lang)])
+    def pieces():
+        yield Markup(top(title, lang, summary, basis, pack, parts))
+        yield Markup(pref_section)
+        with open(sections_path, encoding="utf-8") as src:
+            while block := src.read(1 << 20):
+                yield Markup(block)
+
+    _assemble(path, stream_page("page_stream.html", lang=lang, title=title, pieces=pieces()))
 
 
 __all__ = ["AuditResult", "InputError", "UsageError", "discover", "run_audit"]

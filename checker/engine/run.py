@@ -71,6 +71,7 @@ def _finding(rule: RuleRecord, severity: Severity, hit: Hit, graph: StrategyGrap
         node_id=info.id,
         node_type=info.type.value,
         node_name=_cut(info.name, MAX_QUOTED) if info.name else info.name,
+        basis=hit.basis or rule.basis,
     )
 
 

@@ -1,7 +1,8 @@
-"""Self-contained static HTML reports: one strategy (`strategy_page`) and the audit's index (`checker.audit`).
+"""Self-contained static HTML pages: one strategy (`strategy_page`), the audit's pages (`checker.audit`).
 
-Built with Python string building and the standard library only (no template engine), with
-every piece of user text escaped by `page.esc`.
+Pages are Jinja2 templates (autoescaped) in the shell of ``templates/base.html``; see
+`checker.html.templating` for how a package adds a page of its own.  Jinja2 is imported only
+when a page is written.
 """
 
 from .page import esc, page

@@ -14,6 +14,7 @@ from .governance import (
     VerificationBody,
 )
 from .indicators import Indicator, IndicatorKind, IndicatorRef
+from .lineage import KpiRevision, Predecessor, PreviousVerification, RevisionChange
 from .strategy import (
     BasicDirection,
     Body,

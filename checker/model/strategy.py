@@ -12,6 +12,7 @@ from ..bodycode import is_prefecture, prefecture_of, validate_code
 from .base import Id, IdRef, Node, SourceRef, Spec
 from .governance import Governance
 from .indicators import Indicator, IndicatorEntry
+from .lineage import KpiRevision, Predecessor
 from .values import Number, YearSpan, YearValue
 
 NationalDirection = Annotated[
@@ -351,6 +352,10 @@ class Strategy(Node):
     """Goals (目標・基本目標) with their basic directions, measures and KPIs."""
     governance: Governance | None = None
     """PDCA, verification body, publication, assembly, participation, internal structure."""
+    predecessor: Predecessor | None = None
+    """The strategy this one follows or revises, and what its verification concluded (手引き 7-1)."""
+    revisions: list[KpiRevision] = Field(default_factory=list)
+    """Changes this strategy makes to KPIs and targets, with their reasons (手引き 7-2)."""
     deviations: list[Deviation] = Field(default_factory=list)
     """Justified deviations from rules (the 手引き allows local judgement)."""
 

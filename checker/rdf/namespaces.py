@@ -71,7 +71,9 @@ SCHEMES = {
     "relative-target": "relative-target",
     "sector": "sector",
     "assembly-stage": "assembly-stage",
+    "revision-change": "revision-change",
     "value-role": "value-role",
+    "kind-basis": "kind-basis",
 }
 """Concept schemes of the format: ``https://w3id.org/tebiki/concept/<scheme>`` and ``.../<scheme>/<value>``."""
 

@@ -12,7 +12,7 @@ from . import Options
 
 
 def render(results: list[FileResult], pack: Pack, options: Options) -> str:
-    from ..html.page import badge, esc, head, t, tail
+    from ..html.page import badge, esc, page, t
     from ..html.strategy import strategy_body, strategy_page
 
     lang = options.lang
@@ -32,10 +32,9 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
         toc.append(f'<li><a href="#{uid}">{esc(label)}</a> <span class="loc">{esc(r.file)}</span></li>')
         sections.append(f'<section class="strategy" id="{uid}">{body}</section>')
     title = "tebiki-checker"
-    return (
-        head(title, lang)
-        + f"<h1>{esc(title)}</h1><p class=\"meta\">{esc(t('edition', lang))}: {esc(pack.edition)}</p>"
+    body = (
+        f"<h1>{esc(title)}</h1><p class=\"meta\">{esc(t('edition', lang))}: {esc(pack.edition)}</p>"
         + f"<ul>{''.join(toc)}</ul>"
         + "".join(sections)
-        + tail(lang)
     )
+    return page(title, body, lang)
