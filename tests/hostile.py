@@ -49,12 +49,40 @@ def users() -> list:
     return params
 
 
+_PRIVATE_DEV = (
+    "mount -t tmpfs tmpfs /dev && mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/full c 1 7 && "
+    "mknod -m 666 /dev/zero c 1 5 && ln -s /proc/self/fd/0 /dev/stdin && ln -s /proc/self/fd/1 /dev/stdout && "
+    "ln -s /proc/self/fd/2 /dev/stderr && ln -s /proc/self/fd /dev/fd && exec \"$@\""
+)
+
+
+def private_dev_works() -> bool:
+    """Whether a command can be given a private /dev (root with unshare(1) and mount rights)."""
+    if not (IS_ROOT and shutil.which("unshare")):
+        return False
+    try:
+        return subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", _PRIVATE_DEV, "sh", "true"],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def devices_guarded():
+    """A mark for cases that write to /dev/null, /dev/full, /dev/stdout: as root they run with a
+    private /dev (a regression that renamed over a device would otherwise replace the machine's
+    /dev/null); as another user they use the real ones, which such a user cannot replace."""
+    return pytest.mark.skipif(IS_ROOT and not private_dev_works(), reason="root without a private /dev (unshare)")
+
+
 def tebiki(*args: str, cwd: Path, user: str = "root", env: dict | None = None, timeout: float = 120,
-           stdout=subprocess.PIPE, stdin=None) -> subprocess.CompletedProcess:
-    """Run `tebiki ARGS` (python -m checker) in `cwd`; `user`: 'root' or 'user' (see the module doc)."""
+           stdout=subprocess.PIPE, stdin=None, private_dev: bool = False) -> subprocess.CompletedProcess:
+    """Run `tebiki ARGS` (python -m checker) in `cwd`; `user`: 'root' or 'user' (see the module doc);
+    `private_dev`: as root, in a mount namespace of its own with a private /dev (see devices_guarded)."""
     command = [sys.executable, "-m", "checker", *args]
     if user == "user" and IS_ROOT:
         command = [SETPRIV, f"--bounding-set={DROP}", f"--inh-caps={DROP}", *command]
+    if private_dev and IS_ROOT:
+        command = ["unshare", "--mount", "--propagation", "private", "sh", "-c", _PRIVATE_DEV, "sh", *command]
     code = os.environ.get("TEBIKI_UNDER_TEST", str(ROOT))  # another checkout's code, to compare
     environment = {**os.environ, "PYTHONPATH": code, "TEBIKI_CACHE_DIR": "", **(env or {})}
     return subprocess.run(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin, text=True,

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .hostile import PREFECTURE, copy_toyonaka, one_error, snapshot, tebiki, users
+from .hostile import _PRIVATE_DEV, IS_ROOT, PREFECTURE, copy_toyonaka, devices_guarded, one_error, snapshot, tebiki, users
 
 REFUSED = r"names the input file .*; tebiki never writes over its input"
 
@@ -131,17 +131,22 @@ def test_audit_out_refuses_folders_holding_inputs_or_other_files(tmp_path):
 # -- special files: written through or refused, never renamed over ------------------------------
 
 
+@devices_guarded()
 @pytest.mark.parametrize("device", ["/dev/null", "/dev/stdout"])
 def test_character_devices_are_written_through(work, device):
-    before = os.stat("/dev/null")
-    proc = tebiki("check", "toyonaka.yaml", "-f", "json", "-o", device, cwd=work)
+    check = f'{sys.executable} -m checker check toyonaka.yaml -f json -o {device} && stat -c "%F %t,%T" /dev/null /dev/stdout'
+    command = ["sh", "-c", check]
+    if IS_ROOT:
+        command = ["unshare", "--mount", "--propagation", "private", "sh", "-c", _PRIVATE_DEV, "sh", *command]
+    proc = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TEBIKI_CACHE_DIR": "", "PYTHONPATH": os.environ.get("TEBIKI_UNDER_TEST", str(ROOT))})
     assert proc.returncode == 0, proc.stderr
-    after = os.stat("/dev/null")
-    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert proc.stdout.rstrip().endswith("character special file 1,3\nsymbolic link 0,0"), proc.stdout[-200:]
     if device == "/dev/stdout":
         assert proc.stdout.startswith("{")
 
 
+@devices_guarded()
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
 @pytest.mark.parametrize("argv", [
     ["check", "toyonaka.yaml", "-f", "sarif", "-o", "/dev/full"],
@@ -150,7 +155,7 @@ def test_character_devices_are_written_through(work, device):
     ["export", "toyonaka.yaml", "-o", "/dev/full"],
 ])
 def test_a_full_disk_is_exit_2_not_0(work, argv):
-    proc = tebiki(*argv, cwd=work)
+    proc = tebiki(*argv, cwd=work, private_dev=True)
     assert proc.returncode == 2
     one_error(proc, r"^/dev/full:1:1: cannot write: No space left on device$")
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
