@@ -255,7 +255,10 @@ def _strings(path: Path, key: str, value: object) -> list[str]:
 
 def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     """Read a config file and the files it extends."""
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        raise InputError.at(str(path), 1, 1, "cannot read the config file: a loop of symbolic links") from None
     if path in _seen:
         raise InputError.at(str(path), 1, 1, "config files extend each other in a cycle")
     if not os.path.lexists(path):
