@@ -27,8 +27,6 @@ machine's /dev/null), the real ones otherwise.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import random
 import re
@@ -43,7 +41,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TOYONAKA = ROOT / "examples" / "toyonaka.yaml"
-CASE_SECONDS = 20
 
 CONFIG = """\
 # a config that uses every key
@@ -247,10 +244,6 @@ def _state(folder: Path) -> dict[str, tuple]:
     return seen
 
 
-class _Timeout(Exception):
-    pass
-
-
 def judge(case: Case, code, stderr: str, folder: Path, before: dict, after: dict) -> str | None:
     if code not in (0, 1, 2):
         return f"exit code {code!r}"
@@ -276,18 +269,12 @@ def judge(case: Case, code, stderr: str, folder: Path, before: dict, after: dict
 
 
 def run(cases_: list[Case], workdir: Path, report: Report, limit_failures: int = 20) -> Report:
-    import typer.main
+    from .fuzz import CaseTimeout, _command, _usage_error_types, invoke
 
-    from checker.cli import app
-
-    command = typer.main.get_command(app)
-    try:
-        from typer._click.exceptions import ClickException
-    except ImportError:  # older typer
-        from click.exceptions import ClickException
+    command, usage_errors = _command(), _usage_error_types()
 
     def on_alarm(signum, frame):
-        raise _Timeout()
+        raise CaseTimeout()
 
     old_alarm = signal.signal(signal.SIGALRM, on_alarm)
     old_cwd = os.getcwd()
@@ -302,32 +289,13 @@ def run(cases_: list[Case], workdir: Path, report: Report, limit_failures: int =
             for name, kind in case.special:
                 _make(folder, name, kind)
             before = _state(folder)
-            out, err = io.StringIO(), io.StringIO()
-            failure = None
             os.chdir(folder)
-            signal.setitimer(signal.ITIMER_REAL, CASE_SECONDS)
             try:
-                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                    try:
-                        code = command.main(args=list(case.argv), prog_name="tebiki", standalone_mode=False)
-                    except SystemExit as exc:
-                        code = exc.code
-                    except ClickException as exc:
-                        exc.show()
-                        code = exc.exit_code
-                code = 0 if code is None else code
-            except _Timeout:
-                failure = f"took longer than {CASE_SECONDS} s"
-            except BaseException as exc:  # noqa: BLE001 - anything else is a bug the CLI would hide
-                import traceback
-
-                failure = "uncaught " + "".join(traceback.format_exception_only(type(exc), exc)).strip()[:300]
-                failure += "\n" + "".join(traceback.format_tb(exc.__traceback__)[-3:])
+                code, _, stderr, failure = invoke(command, case.argv, usage_errors)
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
                 os.chdir(old_cwd)
             if failure is None:
-                failure = judge(case, code, err.getvalue(), folder, before, _state(folder))
+                failure = judge(case, code, stderr, folder, before, _state(folder))
                 if failure is None:
                     report.by_exit[code] += 1
             report.cases += 1

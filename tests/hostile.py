@@ -118,6 +118,17 @@ def one_error(proc: subprocess.CompletedProcess, pattern: str) -> str:
     return lines[0]
 
 
+def refused(*argv: str, cwd: Path, pattern: str, watch: Path | None = None, **kw) -> str:
+    """Run `tebiki ARGV` in `cwd`: it must exit 2 with one error line matching `pattern`, and leave
+    everything under `watch` (default `cwd`) exactly as it was.  Returns the line."""
+    before = snapshot(watch or cwd)
+    proc = tebiki(*argv, cwd=cwd, **kw)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    line = one_error(proc, pattern)
+    assert snapshot(watch or cwd) == before
+    return line
+
+
 def copy_toyonaka(folder: Path, name: str = "toyonaka.yaml") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name

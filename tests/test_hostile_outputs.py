@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .hostile import _PRIVATE_DEV, IS_ROOT, PREFECTURE, copy_toyonaka, devices_guarded, one_error, snapshot, tebiki, users
+from .hostile import refused, _PRIVATE_DEV, IS_ROOT, PREFECTURE, copy_toyonaka, devices_guarded, one_error, snapshot, tebiki, users
 
 REFUSED = r"names the input file .*; tebiki never writes over its input"
 
@@ -57,11 +57,7 @@ def _baseline(work: Path) -> Path:
         "report-strategy", "export-strategy"])
 def test_outputs_refuse_explicit_inputs(work, argv):
     (work / "sub").mkdir()
-    before = snapshot(work)
-    proc = tebiki(*argv, cwd=work)
-    assert proc.returncode == 2
-    one_error(proc, REFUSED)
-    assert snapshot(work) == before
+    refused(*argv, cwd=work, pattern=REFUSED)
 
 
 @pytest.mark.parametrize("name,text", [
@@ -248,11 +244,7 @@ def test_a_read_only_folder_is_one_line(tmp_path, user, argv, pattern):
 ])
 def test_a_folder_or_a_file_in_the_way_is_one_line(work, argv, pattern):
     (work / "folder").mkdir()
-    before = snapshot(work)
-    proc = tebiki(*argv, cwd=work)
-    assert proc.returncode == 2
-    one_error(proc, pattern)
-    assert snapshot(work) == before
+    refused(*argv, cwd=work, pattern=pattern)
 
 
 # -- the audit's output set: one run or none --------------------------------------------------------
