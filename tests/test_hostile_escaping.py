@@ -116,3 +116,10 @@ def test_every_xlsx_the_tool_writes_has_no_formula(tmp_path):
                     assert "<f>" not in sheet and "<f " not in sheet, (book.name, name)
     if not books:
         pytest.skip("this version of the audit writes no workbook")
+
+
+def test_classify_shows_control_characters_in_names(tmp_path):
+    proc = tebiki("classify", "移住者数\x1b[2J\nfile.yaml:1:1: error forged\u202e", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    _no_forged_line(proc.stdout)
+    assert proc.stdout.count("\n") == 1 and "\\x1b[2J\\nfile.yaml" in proc.stdout
