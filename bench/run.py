@@ -403,27 +403,27 @@ def bench_sizes(quick: bool) -> None:
     import _sizes
 
     reps = 1 if quick else 3
-    kpis = [2_500, 10_000] if quick else [2_500, 10_000, 30_000]
-    entries = [1_000, 10_000] if quick else [1_000, 10_000, 30_000]
+    kpis = [1_000, 2_500, 10_000] if quick else [2_500, 10_000, 30_000]
+    codes = ["OL07", "KQ12", "measure-without-kpi", "3-2", "digital", "KQ", "ND0", "EV01", "PD05", "VI05"]
+    entries = [1_000, 3_000, 10_000] if quick else [1_000, 10_000, 30_000]
     say(f"[sizes] whole tebiki processes, CPU time, median of {reps}: check --format sarif of a strategy with")
     say(f"        N KPIs (N = {', '.join(f'{n:,}' for n in kpis)}); check of Toyonaka with a config of N ignore entries")
-    say(f"        and N per-file patterns (N = {', '.join(f'{n:,}' for n in entries)}), over the run with an empty config")
-    per_kpi = _sizes.kpi_costs(_tebiki(), kpis, reps)
-    for n, cost in per_kpi.items():
-        say(f"  {n:>6,} KPIs: {cost * 1e6:7.1f} us CPU per KPI ({cost * n:.1f} s)")
-    codes = ["OL07", "KQ12", "measure-without-kpi", "3-2", "digital", "KQ", "ND0", "EV01", "PD05", "VI05"]
-    base, per_entry = _sizes.config_costs(_tebiki(), TOYONAKA, entries, codes, reps)
-    for n, cost in per_entry.items():
-        say(f"  {n:>6,} config entries: {cost * 1e6:7.1f} us CPU per entry (run with an empty config {ms(base)})")
-    kpi_growth = per_kpi[max(kpis)] / per_kpi[min(kpis)]
-    entry_growth = per_entry[max(entries)] / per_entry[min(entries)] if per_entry[min(entries)] else float("inf")
-    record("sizes-kpis", "linear: CPU per KPI at the largest N <= 1.25x the smallest",
-           f"{kpi_growth:.2f} ({per_kpi[min(kpis)] * 1e6:.0f} -> {per_kpi[max(kpis)] * 1e6:.0f} us/KPI, "
-           f"{max(kpis):,} KPIs in {per_kpi[max(kpis)] * max(kpis):.1f} s)", kpi_growth <= 1.25,
-           us_per_kpi={n: c * 1e6 for n, c in per_kpi.items()})
-    record("sizes-config", "linear: CPU per entry at the largest N <= 1.25x the smallest",
-           f"{entry_growth:.2f} ({per_entry[min(entries)] * 1e6:.0f} -> {per_entry[max(entries)] * 1e6:.0f} us/entry)",
-           entry_growth <= 1.25, us_per_entry={n: c * 1e6 for n, c in per_entry.items()})
+    say(f"        and N per-file patterns (N = {', '.join(f'{n:,}' for n in entries)}); the cost of one more is the")
+    say("        slope between two sizes (start-up, the same at every size, does not count)")
+    for label, unit, totals in (
+        ("sizes-kpis", "KPI", _sizes.kpi_costs(_tebiki(), kpis, reps)),
+        ("sizes-config", "entry", _sizes.config_costs(_tebiki(), TOYONAKA, entries, codes, reps)),
+    ):
+        for n, total in totals.items():
+            say(f"  {n:>6,} {unit}s: {total:.2f} s CPU")
+        steps = _sizes.slopes(totals)
+        for a, b, per in steps:
+            say(f"    {a:,} -> {b:,}: {per * 1e6:.1f} us CPU per {unit}")
+        growth = steps[-1][2] / steps[0][2] if steps[0][2] > 0 else float("inf")
+        record(label, f"linear: the cost of one more {unit} at the largest sizes <= 1.25x at the smallest",
+               f"{growth:.2f} ({steps[0][2] * 1e6:.0f} -> {steps[-1][2] * 1e6:.0f} us per {unit}; "
+               f"{max(totals):,} in {totals[max(totals)]:.1f} s)", growth <= 1.25,
+               cpu_s={n: t for n, t in totals.items()})
 
 
 BENCHES = {"floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer, "sizes": bench_sizes}
