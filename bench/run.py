@@ -159,7 +159,10 @@ DEFERRED = ("rdflib", "pyshacl", "checker.html", "checker.report.fmt_html", "che
 def _tebiki() -> list[str]:
     """The installed console script, or `python -m checker` run in the checkout (TEBIKI_BENCH_MODULE=1)."""
     script = Path(PY).parent / "tebiki"
-    return [str(script)] if script.exists() and not os.environ.get("TEBIKI_BENCH_MODULE") else [PY, "-m", "checker"]
+    if script.exists() and not os.environ.get("TEBIKI_BENCH_MODULE"):
+        return [str(script)]
+    os.environ["PYTHONPATH"] = str(ROOT)  # this checkout's code, whatever folder a run starts in
+    return [PY, "-m", "checker"]
 
 
 def _timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
