@@ -72,9 +72,9 @@ def test_missing_parameter(copy):
 
 
 def test_unknown_node_type_and_a_target_the_check_never_reports(copy):
-    edit(copy / "ND01.yaml", "targets: [goal]", "targets: [goals]")
-    assert "unknown node type 'goals'" in only(copy)
-    edit(copy / "ND01.yaml", "targets: [goals]", "targets: [kpi]")
+    edit(copy / "ND02.yaml", "targets: [direction]", "targets: [directions]")
+    assert "unknown node type 'directions'" in only(copy)
+    edit(copy / "ND02.yaml", "targets: [directions]", "targets: [kpi]")
     load_pack.cache_clear()
     assert "never reports on 'kpi', so the rule can never match" in only(copy)
 
@@ -130,7 +130,7 @@ def test_a_new_edition_is_a_pack_beside_the_old_one(copy):
 def test_a_broken_kind_lexicon_is_reported_with_its_location(copy):
     edit(copy / "kinds.yaml", "  perception: [", "  perceptions: [")
     found = problems(copy)
-    assert all(m.startswith(f"{copy / 'kinds.yaml'}:17:3:") for m in found), found
+    assert all(m.startswith(f"{copy / 'kinds.yaml'}:23:3:") for m in found), found
     assert any("unknown key 'perceptions' in kind lexicon; did you mean 'perception'?" in m for m in found), found
 
 
