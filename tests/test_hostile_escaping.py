@@ -118,8 +118,9 @@ def test_every_xlsx_the_tool_writes_has_no_formula(tmp_path):
         pytest.skip("this version of the audit writes no workbook")
 
 
-def test_classify_shows_control_characters_in_names(tmp_path):
-    proc = tebiki("classify", "移住者数\x1b[2J\nfile.yaml:1:1: error forged\u202e", cwd=tmp_path)
+@pytest.mark.parametrize("command", ["classify", "directions"])
+def test_commands_reading_names_show_their_control_characters(tmp_path, command):
+    proc = tebiki(command, "移住者数\x1b[2J\nfile.yaml:1:1: error forged\u202e", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     _no_forged_line(proc.stdout)
-    assert proc.stdout.count("\n") == 1 and "\\x1b[2J\\nfile.yaml" in proc.stdout
+    assert "\\x1b[2J\\nfile.yaml" in proc.stdout
