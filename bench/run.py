@@ -153,7 +153,8 @@ def bench_floor(quick: bool) -> None:
 
 DEFERRED = ("rdflib", "pyshacl", "checker.html", "checker.report.fmt_html", "checker.report.fmt_sarif",
             "checker.report.fmt_junit", "checker.report.fmt_json", "checker.report.fmt_markdown",
-            "checker.report.fmt_github", "checker.audit", "checker.rdf", "rich", "jsonschema", "lxml")
+            "checker.report.fmt_github", "checker.audit", "checker.rdf", "rich", "jinja2", "markupsafe", "openpyxl",
+            "jsonschema", "lxml")
 
 
 def _tebiki() -> list[str]:

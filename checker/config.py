@@ -19,12 +19,12 @@ from pathlib import Path
 
 from .engine.finding import Severity
 from .engine.pack import Pack, RuleRecord
-from .load.errors import InputError
+from .load.errors import InputError, Problem
 
 CONFIG_NAMES = ("tebiki.toml", ".tebiki.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 """A config (with a few thousand per-file ignores) is tens of kilobytes."""
-_KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "lang", "per-file-ignores", "deviations"}
+_KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "min-severity", "lang", "per-file-ignores", "deviations"}
 
 
 @dataclass
@@ -36,12 +36,16 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.error
+    min_severity: Severity = Severity.info
+    """Findings below this severity are not shown by `tebiki check` (``--min-severity``)."""
     lang: str = "ja"
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     deviations: bool = True
     """Apply the deviation records in the strategy files."""
     files: list[str] = field(default_factory=list)
     """The config files this was read from, base first."""
+    given: dict[str, str] = field(default_factory=dict)
+    """Selectors given on the command line → the option that gave them (``--select``, ``--ignore``)."""
 
     def enabled(self, pack: Pack, file: str | None = None) -> list[RuleRecord]:
         """The pack's rules that this configuration runs for `file` (linear in the number of
@@ -295,6 +299,8 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
             config.severity[selector] = _severity(path, selector, value)
     if "fail-on" in table:
         config.fail_on = _severity(path, "fail-on", table["fail-on"])
+    if "min-severity" in table:
+        config.min_severity = _severity(path, "min-severity", table["min-severity"])
     if "lang" in table:
         if table["lang"] not in ("ja", "en"):
             raise _error(path, "lang", "'lang' must be ja or en")
@@ -315,6 +321,15 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     return config
 
 
+class _OptionProblem(Problem):
+    """A problem with a command-line option: '--select: message'."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
 def validate_selectors(config: Config, pack: Pack) -> None:
     """Every selector in the config must match at least one rule of the pack (typos fail loudly)."""
     file = Path(config.files[-1]) if config.files else Path("<config>")
@@ -328,4 +343,7 @@ def validate_selectors(config: Config, pack: Pack) -> None:
     for s in dict.fromkeys(selectors):
         t = s.strip()
         if not (t.upper() in keys or t in keys or (Selectors._PREFIX.fullmatch(t) and t.upper() in prefixes)):
-            raise _error(file, s, f"'{s}' matches no rule of {pack.edition} (use a code, name, section, area or ALL)")
+            hint = f"matches no rule of {pack.edition} (use a code, name, section, area or ALL)"
+            if s in config.given:  # from the command line: say so, there is no file to point at
+                raise InputError([_OptionProblem(config.given[s], 0, 0, f"'{s}' {hint}")])
+            raise _error(file, s, f"'{s}' {hint}")

@@ -75,7 +75,11 @@ def test_html_pages_carry_no_control_characters(hostile, tmp_path):
 
 def _excel_formula(field: str) -> bool:
     """How Excel reads a CSV field once its quotes are removed: a formula when it starts with
-    = + - @ TAB or CR (a plain negative number excepted)."""
+    = + - @ TAB or CR.  Not counted: a plain negative number, and ="<digits>", the constant the
+    audit writes for a code such as 011002 so that Excel keeps its leading zero (nothing but
+    digits can be inside it)."""
+    if re.fullmatch(r'="\d+"', field):
+        return False
     return bool(field) and field[0] in "=+-@\t\r" and not re.fullmatch(r"-\d[\d,]*(\.\d+)?%?", field)
 
 

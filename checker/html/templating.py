@@ -75,16 +75,16 @@ PRINT_LABELS = {
 }
 
 
-def run_date() -> _dt.date:
-    """The date of this run: today in Japan (checker.clock), or the day of ``SOURCE_DATE_EPOCH``
-    (in Japan too) when it is set, as reproducible builds do, so that a page can be regenerated
-    byte for byte."""
+def run_date(fixed: _dt.date | str | None = None) -> _dt.date:
+    """The date a page says it was made: `fixed` (``--today``) when given, else the day of
+    ``SOURCE_DATE_EPOCH`` (in Japan) when it is set, as reproducible builds do, else today in Japan
+    (`checker.clock.today`)."""
     from .. import clock
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
+    if fixed is None and epoch and epoch.strip().isdigit():
         return _dt.datetime.fromtimestamp(int(epoch), clock.JST).date()
-    return clock.today()
+    return clock.today(fixed)
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class RunRecord:
         edition = pack.edition if pack is not None else ""
         title = pack.meta.title if pack is not None else ""
         threshold = getattr(fail_on, "value", fail_on)
-        return cls((date or run_date()).isoformat(), tuple(str(i) for i in inputs), edition, title, fail_on=threshold, **kw)
+        return cls(run_date(date).isoformat(), tuple(str(i) for i in inputs), edition, title, fail_on=threshold, **kw)
 
 
 def _templates_of(package: str) -> Path:
@@ -127,15 +127,25 @@ def environment(package: str | None = None) -> jinja2.Environment:
             enabled_extensions=("html", "svg"), disabled_extensions=("css", "js"), default_for_string=True, default=True
         ),
         undefined=jinja2.StrictUndefined,
-        finalize=jinja_finalize,
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.globals.update(version=__version__, SEVERITY_SYMBOL=SEVERITY_SYMBOL)
+    from ..load.messages import problem_text
+
+    env.globals.update(version=__version__, SEVERITY_SYMBOL=SEVERITY_SYMBOL, problem_text=problem_text)
     env.filters.update(css_string=css_string, pct=_pct, ids=_ids)
     return env
+
+
+def _finalize(value: object) -> object:
+    """`jinja_finalize` for every printed value except markup the templates made themselves
+    (a pre-rendered piece of a page, already cleaned when it was rendered)."""
+    if value.__class__ is Markup or value.__class__ is int:
+        return value
+    return jinja_finalize(value)
 
 
 def css_string(value: object) -> str:
@@ -183,15 +193,21 @@ def _context(env, lang: str, title: str, record, paper: str, styles, scripts, la
         f"style-src '{_hash(css)}'; script-src '{_hash(js)}'; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
+    t = label_function(lang, labels)
+    return {
+        **context, "lang": lang, "title": title, "record": record, "t": t, "paper": paper,
+        "css": Markup(css), "js": Markup(js), "csp": csp,
+    }
+
+
+def label_function(lang: str, labels: dict[str, tuple[str, str]] | None = None):
+    """`t(key, **values)`: a label of `checker.html.page.UI` (or of `labels`, which take precedence) in `lang`."""
     table = {**UI, **(labels or {})}
 
     def t(key: str, **values) -> str:
         return label(table, key, lang, **values)
 
-    return {
-        **context, "lang": lang, "title": title, "record": record, "t": t, "paper": paper,
-        "css": Markup(css), "js": Markup(js), "csp": csp,
-    }
+    return t
 
 
 def render_page(name: str, *, lang: str, title: str, record: RunRecord | None = None, package: str | None = None,
@@ -215,5 +231,4 @@ def render_fragment(name: str, *, lang: str, package: str | None = None,
                     labels: dict[str, tuple[str, str]] | None = None, **context) -> str:
     """A template that is not a whole page (a section rendered apart, e.g. in a worker process)."""
     env = environment(package)
-    table = {**UI, **(labels or {})}
-    return env.get_template(name).render(**context, lang=lang, t=lambda key, **v: label(table, key, lang, **v))
+    return env.get_template(name).render(**context, lang=lang, t=label_function(lang, labels))
