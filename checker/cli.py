@@ -356,10 +356,6 @@ def docs(
         print(f"wrote {path}")
 
 
-_HERE = {"check", "schema", "rules", "explain", "docs"}
-"""The commands defined in this module."""
-
-
 def _register_commands(argv: list[str] | None = None) -> None:
     """Import checker/commands/*: each module adds its commands to `app` (heavy imports stay inside them).
 
@@ -371,8 +367,9 @@ def _register_commands(argv: list[str] | None = None) -> None:
 
     from . import commands
 
+    here = {info.name or info.callback.__name__.replace("_", "-") for info in app.registered_commands}
     words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
-    if words and words[0] in _HERE and os.path.basename(sys.argv[0]) in ("tebiki", "__main__.py"):
+    if words and words[0] in here and os.path.basename(sys.argv[0]) in ("tebiki", "__main__.py"):
         return
     for module in sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")):
         importlib.import_module(f"{commands.__name__}.{module}")

@@ -34,7 +34,7 @@ DROP = "-dac_override,-dac_read_search,-fowner"
 
 ERROR_LINE = re.compile(r"^(?:\S.*?:\d+:\d+: |--[a-z-]+: )\S")
 """A one-line error: `file:line:col: message`, or `--option: message` for a bad option."""
-SUMMARY = re.compile(r"^\d+ (?:ファイル|file)|^wrote |^baseline |^ベースライン ")
+SUMMARY = re.compile(r"^\d+ (?:ファイル|file)|^wrote |^baseline |^ベースライン |.*書き出しました$")
 """Lines that are not errors: the count summary, 'wrote ...'."""
 
 

@@ -78,10 +78,10 @@ def test_names_that_are_not_utf8_are_reported(tmp_path):
     shutil.copy(TOYONAKA, os.path.join(os.fsencode(folder), b"bad\xff.yaml"))
     proc = tebiki("check", "d", "-f", "json", cwd=tmp_path)
     assert proc.returncode == 2
-    one_error(proc, r"bad\\xff\.yaml:1:1: the file name is not valid UTF-8")
+    one_error(proc, r"bad\\xff\.yaml:1:1: (the file name is not valid UTF-8|ファイル名が UTF-8 ではありません)")
     proc = tebiki("audit", "d", "--out", "out", cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    one_error(proc, r"bad\\xff\.yaml:1:1: the file name is not valid UTF-8")
+    one_error(proc, r"bad\\xff\.yaml:1:1: (the file name is not valid UTF-8|ファイル名が UTF-8 ではありません)")
     assert "bad\\xff.yaml" in (tmp_path / "out" / "audit.csv").read_text(encoding="utf-8-sig")
 
 

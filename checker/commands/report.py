@@ -41,8 +41,7 @@ def report(
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     check_output(out, option="--out", inputs=[file])
-    day = _today(today)
-    result = check_file(file, config=config, pack=pack, encoding=encoding, today=day)
+    result = check_file(file, config=config, pack=pack, encoding=encoding, today=today)  # a date: --today's callback
     if result.problems:
         from ..load.messages import problem_text
 
@@ -51,7 +50,7 @@ def report(
         raise typer.Exit(EXIT_ERROR)
     from ..html.templating import RunRecord
 
-    record = RunRecord.now([file], pack, config.fail_on, date=day)
+    record = RunRecord.now([file], pack, config.fail_on, date=today)
     write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang, fail_on=config.fail_on, record=record),
                  option="--out", inputs=[file])
     from ..report.fmt_text import summary_line
