@@ -38,10 +38,10 @@ from checker import build_graph, get_pack, load, run_pack  # noqa: E402
 def clear_text_caches() -> None:
     """Every module-level cache keyed by a strategy's text (those keyed by the pack stay)."""
     from checker import years
-    from checker.checks import outcomes
+    from checker.kinds import read
     from checker.text import norm
 
-    outcomes._WORDING_CACHE.clear()
+    read._CACHE.clear()  # indicator names read as outcome or output
     norm.cache_clear()
     years._year_from_text.cache_clear()
     years._range_from_text.cache_clear()

@@ -9,12 +9,16 @@
             all rules on it.  Goal ≤ 2x, judged on the first run in a fresh process (each side's
             first, as one `tebiki check` does) and on one more file in a running process.
 2. cli    – `tebiki check examples/toyonaka.yaml` vs `python -c "import yaml, pydantic,
-            networkx, typer"`, whole processes, interleaved.  Goal ≤ 1.5x.  Also checks with
+            typer"` (the stack check imports), whole processes, interleaved.  Goal ≤ 1.5x in CPU
+            time; wall time and the run without tebiki's cache are printed too.  Also checks with
             -X importtime that the check command imports none of the deferred modules.
-3. scale  – `tebiki audit` of generated strategies: time per strategy at each size (linear?),
-            2,000 in under 15 s, peak memory of the parent and its workers under 300 MB.
+3. scale  – `tebiki audit` of generated strategies: time per strategy at each size (linear?);
+            CPU per strategy at 2,000 at most 4x the libyaml parse of the same files (measured in
+            the same run, so the goal holds on any machine); peak memory under 300 MB.
 4. peer   – the rules that ontologies/shapes.ttl mirrors, run by pySHACL on the exported
             graphs vs by our engine on the same strategies.  Goal: ours ≥ 20x faster.
+5. sizes  – CPU per KPI of `check --format sarif` on strategies of 2,500 to 30,000 KPIs, and per
+            entry of a config with 1,000 to 30,000 ignores and per-file patterns.  Goal: linear.
 
 Timings are medians of interleaved repetitions (A, B, A, B, ...), so that a neighbour's load on
 this shared machine falls on both sides alike.  Nothing here asserts: it prints.
@@ -156,32 +160,62 @@ DEFERRED = ("rdflib", "pyshacl", "checker.html", "checker.report.fmt_html", "che
 def _tebiki() -> list[str]:
     """The installed console script, or `python -m checker` run in the checkout (TEBIKI_BENCH_MODULE=1)."""
     script = Path(PY).parent / "tebiki"
-    return [str(script)] if script.exists() and not os.environ.get("TEBIKI_BENCH_MODULE") else [PY, "-m", "checker"]
+    if script.exists() and not os.environ.get("TEBIKI_BENCH_MODULE"):
+        return [str(script)]
+    os.environ["PYTHONPATH"] = str(ROOT)  # this checkout's code, whatever folder a run starts in
+    return [PY, "-m", "checker"]
+
+
+def _timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """(wall, CPU = user + system) seconds of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd} exited {proc.returncode}: {proc.stderr.decode()[-500:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def bench_cli(quick: bool) -> None:
     reps = 10 if quick else 30
-    base = [PY, "-c", "import yaml, pydantic, networkx, typer"]
+    base = [PY, "-c", "import yaml, pydantic, typer"]
     ours = [*_tebiki(), "check", str(TOYONAKA.relative_to(ROOT))]
-    say(f"[cli]   {reps} x (baseline process, tebiki process), interleaved, wall time of each whole process")
-    for cmd in (base, ours):  # warm the OS file cache and .pyc files once
-        subprocess.run(cmd, cwd=ROOT, capture_output=True)
-    tb, to = [], []
+    cache = tempfile.mkdtemp(prefix="tebiki-bench-cache-")
+    runs = {
+        "base": (base, None),
+        "ours": (ours, {**os.environ, "TEBIKI_CACHE_DIR": cache}),
+        "nocache": (ours, {**os.environ, "TEBIKI_CACHE_DIR": ""}),
+    }
+    say(f"[cli]   {reps} x (baseline, tebiki with its cache, tebiki without a cache), interleaved whole processes;")
+    say("        wall time from subprocess.run, CPU = user + system time (getrusage); the goal is judged on CPU,")
+    say("        which does not include waiting for a core that another job holds")
+    for cmd, env in runs.values():  # warm the OS file cache, the .pyc files and tebiki's cache once
+        subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env)
+    wall: dict[str, list[float]] = {k: [] for k in runs}
+    cpu: dict[str, list[float]] = {k: [] for k in runs}
     for _ in range(reps):
-        for cmd, sink in ((base, tb), (ours, to)):
-            t = time.perf_counter()
-            proc = subprocess.run(cmd, cwd=ROOT, capture_output=True)
-            sink.append(time.perf_counter() - t)
-            if proc.returncode not in (0, 1):
-                raise SystemExit(f"{cmd} exited {proc.returncode}: {proc.stderr.decode()[-500:]}")
-    b, o = median(tb), median(to)
-    say(f"  python -c 'import yaml, pydantic, networkx, typer': {ms(b)}")
-    say(f"  tebiki check examples/toyonaka.yaml            : {ms(o)}")
+        for name, (cmd, env) in runs.items():
+            w, c = _timed(cmd, env)
+            wall[name].append(w)
+            cpu[name].append(c)
+    shutil.rmtree(cache, ignore_errors=True)
+    w = {k: median(v) for k, v in wall.items()}
+    c = {k: median(v) for k, v in cpu.items()}
+    say(f"  python -c 'import yaml, pydantic, typer'       : wall {ms(w['base'])}, CPU {ms(c['base'])}")
+    say(f"  tebiki check examples/toyonaka.yaml (cached)   : wall {ms(w['ours'])}, CPU {ms(c['ours'])}"
+        f"  -> {w['ours'] / w['base']:.2f}x wall, {c['ours'] / c['base']:.2f}x CPU")
+    say(f"  the same without the cache (TEBIKI_CACHE_DIR=)  : wall {ms(w['nocache'])}, CPU {ms(c['nocache'])}"
+        f"  -> {w['nocache'] / w['base']:.2f}x wall, {c['nocache'] / c['base']:.2f}x CPU")
     imported = _imports([PY, "-X", "importtime", "-m", "checker", "check", str(TOYONAKA.relative_to(ROOT))])
     leaked = sorted(m for m in imported if any(m == d or m.startswith(d + ".") for d in DEFERRED))
     say(f"  -X importtime: {len(imported)} modules imported; deferred ones imported anyway: {', '.join(leaked) or 'none'}")
-    record("cli", "<= 1.5x", f"{o / b:.2f}x ({ms(o)} vs {ms(b)})", o / b <= 1.5,
-           ours_ms=o * 1000, base_ms=b * 1000, deferred_imported=leaked)
+    ratio = c["ours"] / c["base"]
+    record("cli", "<= 1.5x CPU", f"{ratio:.2f}x CPU ({ms(c['ours'])} vs {ms(c['base'])}); {w['ours'] / w['base']:.2f}x wall; "
+           f"{c['nocache'] / c['base']:.2f}x CPU without the cache", ratio <= 1.5,
+           ours_cpu_ms=c["ours"] * 1000, base_cpu_ms=c["base"] * 1000, nocache_cpu_ms=c["nocache"] * 1000,
+           ours_wall_ms=w["ours"] * 1000, base_wall_ms=w["base"] * 1000, deferred_imported=leaked)
 
 
 def _imports(cmd: list[str]) -> set[str]:
@@ -275,6 +309,18 @@ def run_audit(folder: Path, jobs: int | None = None) -> dict:
             "max_rss_one_process": largest}
 
 
+def _parse_cpu(folder: Path) -> float:
+    """CPU seconds per file of yaml.load(CSafeLoader) over the YAML files of `folder`, in this process."""
+    import yaml
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.suffix == ".yaml"]
+    yaml.load(texts[0], Loader=yaml.CSafeLoader)  # the first parse in a process is slower: not counted
+    t = time.process_time()
+    for text in texts:
+        yaml.load(text, Loader=yaml.CSafeLoader)
+    return (time.process_time() - t) / len(texts)
+
+
 def bench_scale(quick: bool) -> None:
     sizes = [100, 1000, 2000] if quick else [100, 1000, 2000, 5000]
     jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -294,11 +340,17 @@ def bench_scale(quick: bool) -> None:
     growth = (rows[large]["cpu"] / large) / (rows[small]["cpu"] / small)
     say(f"  CPU per strategy at N={large} / at N={small}: {growth:.2f} (1.0 = linear)")
     r2 = rows[2000]
+    parse = _parse_cpu(_generated(2000))
+    relative = (r2["cpu"] / 2001) / parse
+    say(f"  the same 2,001 files parsed with yaml.load(CSafeLoader) in one process: {ms(parse)} CPU per file;")
+    say(f"  the audit's CPU per strategy (parent and workers, everything included) is {relative:.2f}x that")
     peak = max(r["peak_tree_rss"] for r in rows.values())
     record("scale-linear", "time per strategy does not grow with N", f"CPU/strategy ratio {large} vs {small}: {growth:.2f}",
            growth <= 1.25, per_strategy_ms={n: r["cpu"] / n * 1000 for n, r in rows.items()})
-    record("scale-2000", "< 15 s on 2 cores", f"{r2['wall']:.1f} s wall ({r2['cpu']:.1f} s CPU)", r2["wall"] < 15,
-           wall_s=r2["wall"], cpu_s=r2["cpu"])
+    record("scale-2000", "CPU per strategy <= 4x the libyaml parse of it (15 s on 2 cores here)",
+           f"{relative:.2f}x ({r2['cpu'] / 2001 * 1000:.1f} ms vs {parse * 1000:.1f} ms); {r2['wall']:.1f} s wall, "
+           f"{r2['cpu']:.1f} s CPU", relative <= 4.0, wall_s=r2["wall"], cpu_s=r2["cpu"], parse_ms=parse * 1000,
+           relative=relative)
     record("scale-memory", "< 300 MB peak (parent + workers)", f"{peak / 2**20:.0f} MiB", peak < 300 * 2**20,
            peak_mib={n: r["peak_tree_rss"] / 2**20 for n, r in rows.items()})
 
@@ -347,7 +399,38 @@ def bench_peer(quick: bool) -> None:
 
 # -- main ----------------------------------------------------------------------------------------
 
-BENCHES = {"floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer}
+# -- 5. sizes: linear in the input ------------------------------------------------------------
+
+
+def bench_sizes(quick: bool) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import _sizes
+
+    reps = 1 if quick else 3
+    kpis = [1_000, 2_500, 10_000] if quick else [2_500, 10_000, 30_000]
+    codes = ["OL07", "KQ12", "measure-without-kpi", "3-2", "digital", "KQ", "ND0", "EV01", "PD05", "VI05"]
+    entries = [1_000, 3_000, 10_000] if quick else [1_000, 10_000, 30_000]
+    say(f"[sizes] whole tebiki processes, CPU time, median of {reps}: check --format sarif of a strategy with")
+    say(f"        N KPIs (N = {', '.join(f'{n:,}' for n in kpis)}); check of Toyonaka with a config of N ignore entries")
+    say(f"        and N per-file patterns (N = {', '.join(f'{n:,}' for n in entries)}); the cost of one more is the")
+    say("        slope between two sizes (start-up, the same at every size, does not count)")
+    for label, unit, totals in (
+        ("sizes-kpis", "KPI", _sizes.kpi_costs(_tebiki(), kpis, reps)),
+        ("sizes-config", "entry", _sizes.config_costs(_tebiki(), TOYONAKA, entries, codes, reps)),
+    ):
+        for n, total in totals.items():
+            say(f"  {n:>6,} {unit}s: {total:.2f} s CPU")
+        steps = _sizes.slopes(totals)
+        for a, b, per in steps:
+            say(f"    {a:,} -> {b:,}: {per * 1e6:.1f} us CPU per {unit}")
+        growth = steps[-1][2] / steps[0][2] if steps[0][2] > 0 else float("inf")
+        record(label, f"linear: the cost of one more {unit} at the largest sizes <= 1.25x at the smallest",
+               f"{growth:.2f} ({steps[0][2] * 1e6:.0f} -> {steps[-1][2] * 1e6:.0f} us per {unit}; "
+               f"{max(totals):,} in {totals[max(totals)]:.1f} s)", growth <= 1.25,
+               cpu_s={n: t for n, t in totals.items()})
+
+
+BENCHES = {"floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer, "sizes": bench_sizes}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,7 @@ from pathlib import Path
 from .api import FileResult
 from .engine.finding import Finding
 from .load.errors import InputError
+from .safetext import terminal
 
 BASELINE_VERSION = 1
 """Version of the baseline file format."""
@@ -164,11 +165,11 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
     baseline = Baseline(path=target, edition=doc.get("edition"))
     for i, item in enumerate(doc["entries"]):
         try:
-            entry = Entry(
-                file=str(item["file"]), code=str(item["code"]), node=str(item["node"]),
-                count=int(item.get("count", 1)), name=str(item.get("name", "")),
-            )
-        except (KeyError, TypeError, ValueError):
+            count = item.get("count", 1)
+            if type(count) is not int or not all(isinstance(item[k], str) for k in ("file", "code", "node")):
+                raise TypeError
+            entry = Entry(file=item["file"], code=item["code"], node=item["node"], count=count, name=str(item.get("name", "")))
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise InputError.at(file, 1, 1, f"baseline entry {i + 1} needs file, code, node and a whole-number count") from None
         if entry.count < 1:
             raise InputError.at(file, 1, 1, f"baseline entry {i + 1} has count {entry.count}; it must be at least 1")
@@ -237,8 +238,8 @@ def describe(outcome: Outcome, lang: str = "ja") -> list[str]:
     head = words["head"].format(path=outcome.path, matched=outcome.matched)
     if gone:
         head += words["gone"].format(gone=gone)
-    lines = [head]
+    lines = [terminal(head)]
     for e in outcome.gone:
-        line = words["entry"].format(file=e.file, code=e.code, name=e.name, node=e.node)
+        line = terminal(words["entry"].format(file=e.file, code=e.code, name=e.name, node=e.node))
         lines.append(line + (f" ×{e.count}" if e.count > 1 else ""))
     return lines

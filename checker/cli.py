@@ -34,6 +34,9 @@ class _Commands(TyperGroup):
         except (OutputError, InputError) as exc:
             print(exc, file=sys.stderr)
             raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:  # SIGINT, or SIGTERM where a command turns it into this (clean-up done)
+            print("interrupted", file=sys.stderr)
+            raise typer.Exit(EXIT_ERROR) from None
 
 
 def _readable_help() -> None:
@@ -99,6 +102,30 @@ class Level(str, Enum):
     info = "info"
 
 
+def _today(value: Optional[str]):
+    """--today as a date (None: the date in Japan when the rules run); a bad date is one line, exit 2."""
+    if value is None or not isinstance(value, str):
+        return value
+    from .clock import parse
+
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise _fail(f"--today: {exc}") from None
+
+
+def _encoding(value: Optional[str]) -> Optional[str]:
+    """--encoding must name a text encoding (not rot13, base64, zlib ...): one line, exit 2 otherwise."""
+    if value is not None:
+        from .load.source import check_encoding
+
+        try:
+            check_encoding(value)
+        except InputError as exc:
+            raise _fail(f"--encoding: {exc.problems[0].message}") from None
+    return value
+
+
 def choice(*names: str):
     """A callback accepting one of `names`; anything else is a usage error that lists them."""
 
@@ -130,9 +157,10 @@ EditionOption = Annotated[Optional[str], typer.Option(
 NoDeviationsOption = Annotated[bool, typer.Option(
     "--no-deviations", metavar="", help="Ignore deviation records: show everything as it would be without them.")]
 TodayOption = Annotated[Optional[str], typer.Option(
-    "--today", metavar="YYYY-MM-DD", help="The date taken as today (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
+    "--today", metavar="YYYY-MM-DD", callback=_today,
+    help="The date taken as today (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
 EncodingOption = Annotated[Optional[str], typer.Option(
-    "--encoding", metavar="ENCODING", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
+    "--encoding", metavar="ENCODING", callback=_encoding, help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
 
 
 def _formats() -> list[str]:
@@ -195,18 +223,6 @@ def _at_least(results, level: str):
                 hidden[f.severity.value] += 1
         r.findings = kept
     return results, hidden
-
-
-def _today(value: Optional[str]):
-    """The --today option as a date (None: the date in Japan when the rules run); a bad date is a usage error."""
-    if value is None:
-        return None
-    from .clock import parse
-
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise _fail(f"--today: {exc}") from None
 
 
 def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang, no_deviations):
@@ -340,13 +356,21 @@ def docs(
         print(f"wrote {path}")
 
 
-def _register_commands() -> None:
-    """Import checker/commands/*: each module adds its commands to `app` (heavy imports stay inside them)."""
+def _register_commands(argv: list[str] | None = None) -> None:
+    """Import checker/commands/*: each module adds its commands to `app` (heavy imports stay inside them).
+
+    When the process runs one of the commands defined here (`tebiki check ...`, the one CI runs
+    on every commit), the other command modules are not imported: that is part of a fast start.
+    Anything else (`--help`, another command, a typo, the library) imports them all."""
     import importlib
     import pkgutil
 
     from . import commands
 
+    here = {info.name or info.callback.__name__.replace("_", "-") for info in app.registered_commands}
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    if words and words[0] in here and os.path.basename(sys.argv[0]) in ("tebiki", "__main__.py"):
+        return
     for module in sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")):
         importlib.import_module(f"{commands.__name__}.{module}")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -47,25 +48,24 @@ class Config:
     """Selectors given on the command line → the option that gave them (``--select``, ``--ignore``)."""
 
     def enabled(self, pack: Pack, file: str | None = None) -> list[RuleRecord]:
-        """The pack's rules that this configuration runs for `file`."""
-        ignored = list(self.ignore)
+        """The pack's rules that this configuration runs for `file` (linear in the number of
+        selectors: each is looked up in an index of the pack, once per configuration)."""
+        select = _selectors(self, "select", self.select)
+        ignored = [_selectors(self, "ignore", self.ignore)]
         if file is not None:
+            file, name = os.path.normcase(file), os.path.normcase(Path(file).name)
             for pattern, selectors in self.per_file_ignores.items():
-                if fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(Path(file).name, pattern):
-                    ignored.extend(selectors)
-        return [
-            r for r in pack.rules
-            if any(matches(s, r) for s in self.select) and not any(matches(s, r) for s in ignored)
-        ]
+                pattern = os.path.normcase(pattern)
+                if glob_matches(pattern, file) or glob_matches(pattern, name):
+                    ignored.append(_selectors(self, "per-file:" + pattern, selectors))
+        return [r for r in pack.rules if select.names(r) and not any(i.names(r) for i in ignored)]
 
     def severity_of(self, rule: RuleRecord) -> Severity:
         """The rule's severity after overrides (the most specific selector wins: code, name, section, area, prefix)."""
-        best: tuple[int, Severity] | None = None
-        for selector, severity in self.severity.items():
-            rank = specificity(selector, rule)
-            if rank and (best is None or rank > best[0]):
-                best = (rank, severity)
-        return best[1] if best else rule.severity
+        if not self.severity:
+            return rule.severity
+        best = _selectors(self, "severity", self.severity, list(self.severity.values())).best(rule)
+        return best[1] if best is not None else rule.severity
 
 
 def specificity(selector: str, rule: RuleRecord) -> int:
@@ -87,6 +87,55 @@ def specificity(selector: str, rule: RuleRecord) -> int:
 def matches(selector: str, rule: RuleRecord) -> bool:
     """A selector matches by code, code prefix (KQ), name, 手引き section (3-2), area, or ALL."""
     return specificity(selector, rule) > 0
+
+
+class Selectors:
+    """A list of selectors indexed by kind, so that whether (and how specifically) they name a
+    rule costs a few dictionary lookups, however many there are: a config with tens of thousands
+    of entries costs time in proportion to its size.  `specificity` is the definition; this
+    gives the same answers.  Each selector may carry a value (a severity)."""
+
+    _PREFIX = re.compile(r"[A-Za-z]{1,2}\d?")
+
+    def __init__(self, selectors, values=None) -> None:
+        self.by_rank: dict[int, dict[str, tuple[int, object]]] = {5: {}, 4: {}, 3: {}, 2: {}, 1: {}}
+        for order, selector in enumerate(selectors):
+            value = values[order] if values is not None else None
+            s = selector.strip()
+            keys = [(5, s.upper()), (5, s), (4, s), (3, s)]
+            if self._PREFIX.fullmatch(s):
+                keys.append((2, s.upper()))
+            if s.upper() == "ALL":
+                keys.append((1, "ALL"))
+            for rank, key in keys:
+                self.by_rank[rank].setdefault(key, (order, value))
+
+    def best(self, rule: RuleRecord) -> tuple[int, object] | None:
+        """(rank, value) of the most specific selector naming `rule` (the first among equals), or None."""
+        lookups = (
+            (5, (rule.code, rule.name)), (4, rule.sections), (3, (rule.area.value,)),
+            (2, (rule.code[:1], rule.code[:2], rule.code[:3])), (1, ("ALL",)),
+        )
+        for rank, keys in lookups:
+            table = self.by_rank[rank]
+            hits = [table[k] for k in keys if k in table]
+            if hits:
+                return rank, min(hits, key=lambda hit: hit[0])[1]
+        return None
+
+    def names(self, rule: RuleRecord) -> bool:
+        """Whether any selector names `rule`."""
+        return self.best(rule) is not None
+
+
+def _selectors(config: "Config", key: str, selectors, values=None) -> Selectors:
+    """The Selectors of a list of the config's, built once per content."""
+    cache = config.__dict__.setdefault("_selectors", {})
+    held = cache.get(key)
+    content = tuple(selectors) if values is None else tuple(zip(selectors, values))
+    if held is None or held[0] != content:
+        held = cache[key] = (content, Selectors(list(selectors), values))
+    return held[1]
 
 
 def _error(path: Path, key: str, message: str) -> InputError:
@@ -121,7 +170,8 @@ def _table(path: Path) -> dict | None:
         line, col = (int(m[1]), int(m[2])) if m else (1, 1)
         raise InputError.at(str(path), line, col, f"TOML syntax error: {str(exc).split(' (at')[0]}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.at(str(path), 1, 1, f"cannot read the config file: {exc}") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise InputError.at(str(path), 1, 1, f"cannot read the config file: {reason}") from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("tebiki")
     return data
@@ -137,9 +187,66 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _bad_glob(pattern: str) -> str | None:
+    """Why a per-file-ignores pattern cannot be what its author meant (None when it is fine)."""
+    if not pattern.strip():
+        return "it is empty"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in pattern):
+        return "it contains a control character"
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "[":
+            j = i + 1
+            if j < len(pattern) and pattern[j] in "!^":
+                j += 1
+            if j < len(pattern) and pattern[j] == "]":
+                j += 1
+            close = pattern.find("]", j)
+            if close < 0:
+                return "'[' opens a set of characters that is never closed (write [[] for a literal '[')"
+            i = close
+        i += 1
+    return None
+
+
+def glob_matches(pattern: str, text: str) -> bool:
+    """fnmatch.fnmatchcase(text, pattern), without compiling a regular expression for the common
+    patterns that use only '*' (so that tens of thousands of per-file-ignores cost little)."""
+    if "?" in pattern or "[" in pattern:
+        return fnmatch.fnmatchcase(text, pattern)
+    parts = pattern.split("*")
+    if len(parts) == 1:
+        return text == pattern
+    head, *middle, tail = parts
+    if len(text) < len(head) + len(tail) or not text.startswith(head) or not text.endswith(tail):
+        return False
+    at, end = len(head), len(text) - len(tail)
+    for piece in middle:
+        found = text.find(piece, at, end)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
+def _toml(value: object) -> str:
+    """A value as it is written in TOML, for messages."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return '"' + value[:40] + ('..."' if len(value) > 40 else '"')
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return str(value)
+
+
 def _severity(path: Path, key: str, value: object) -> Severity:
     try:
-        return Severity(str(value))
+        if not isinstance(value, str):
+            raise ValueError
+        return Severity(value)
     except ValueError:
         raise _error(path, key, f"severity '{value}' must be error, warning or info") from None
 
@@ -152,10 +259,13 @@ def _strings(path: Path, key: str, value: object) -> list[str]:
 
 def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     """Read a config file and the files it extends."""
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        raise InputError.at(str(path), 1, 1, "cannot read the config file: a loop of symbolic links") from None
     if path in _seen:
         raise InputError.at(str(path), 1, 1, "config files extend each other in a cycle")
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise InputError.at(str(path), 1, 1, "no such config file")
     table = _table(path)
     if table is None:
@@ -170,10 +280,14 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         raise _error(path, original[key], f"unknown config key '{original[key]}'{hint}")
     config = Config()
     if "extends" in table:
+        if not isinstance(table["extends"], str) or not table["extends"].strip():
+            raise _error(path, "extends", f"'extends' must be the path of one config file (text), not {_toml(table['extends'])}")
         base = Path(table["extends"])
         config = load_config(base if base.is_absolute() else path.parent / base, _seen + (path,))
     if "edition" in table:
-        config.edition = str(table["edition"])
+        if not isinstance(table["edition"], str):
+            raise _error(path, "edition", f"'edition' must be a pack name or folder (text), not {_toml(table['edition'])}")
+        config.edition = table["edition"]
     if "select" in table:
         config.select = _strings(path, "select", table["select"])
     if "ignore" in table:
@@ -196,9 +310,13 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         if not isinstance(pfi, dict):
             raise _error(path, "per-file-ignores", "'per-file-ignores' must be a table of glob = [selectors]")
         for pattern, selectors in pfi.items():
+            if (why := _bad_glob(pattern)) is not None:
+                raise _error(path, pattern, f"'{pattern}' is not a valid file pattern: {why}")
             config.per_file_ignores.setdefault(pattern, []).extend(_strings(path, pattern, selectors))
     if "deviations" in table:
-        config.deviations = bool(table["deviations"])
+        if not isinstance(table["deviations"], bool):
+            raise _error(path, "deviations", f"'deviations' must be true or false, not {_toml(table['deviations'])}")
+        config.deviations = table["deviations"]
     config.files = config.files + [str(path)]
     return config
 
@@ -218,8 +336,13 @@ def validate_selectors(config: Config, pack: Pack) -> None:
     selectors = list(config.select) + list(config.ignore) + list(config.severity)
     for group in config.per_file_ignores.values():
         selectors.extend(group)
-    for s in selectors:
-        if not any(matches(s, r) for r in pack.rules):
+    keys: set[str] = {"ALL"}
+    for r in pack.rules:
+        keys.update((r.code, r.name, r.area.value, *r.sections))
+    prefixes = {r.code[:n] for r in pack.rules for n in (1, 2, 3)}
+    for s in dict.fromkeys(selectors):
+        t = s.strip()
+        if not (t.upper() in keys or t in keys or (Selectors._PREFIX.fullmatch(t) and t.upper() in prefixes)):
             hint = f"matches no rule of {pack.edition} (use a code, name, section, area or ALL)"
             if s in config.given:  # from the command line: say so, there is no file to point at
                 raise InputError([_OptionProblem(config.given[s], 0, 0, f"'{s}' {hint}")])

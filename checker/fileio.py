@@ -33,7 +33,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -197,6 +196,8 @@ def _atomic(target: Path, binary: bool, exclusive: bool = False) -> Iterator[IO]
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -231,6 +232,16 @@ def _refuse_special_target(mode: int, path: str) -> None:
         raise OSError(errno.EINVAL, "changed while being opened", path)
 
 
+class _TextSink:
+    """Bytes written to a text stream that has no binary buffer (a StringIO standing in for stdout)."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self.stream.write(data.decode("utf-8"))
+
+
 @contextlib.contextmanager
 def _stream(match: re.Match, binary: bool) -> Iterator[IO]:
     """/dev/stdout, /dev/stderr, /dev/fd/N: the process's own stream (N: a duplicate of it)."""
@@ -238,7 +249,8 @@ def _stream(match: re.Match, binary: bool) -> Iterator[IO]:
     if number is None or number in ("1", "2"):
         stream = sys.stderr if name == "stderr" or number == "2" else sys.stdout
         stream.flush()
-        yield stream.buffer if binary else stream
+        raw = getattr(stream, "buffer", None)
+        yield (raw if raw is not None else _TextSink(stream)) if binary else stream
         stream.flush()
         return
     with (os.fdopen(os.dup(int(number)), "wb" if binary else "w", encoding=None if binary else "utf-8")) as fh:

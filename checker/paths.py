@@ -49,7 +49,21 @@ def walk(root: str | os.PathLike, suffixes: tuple[str, ...] = SUFFIXES, *, hidde
                 path = os.path.join(folder, name)
                 if os.path.isfile(path):
                     found.append(path)
-    return sorted(found)
+    return _once(sorted(found))
+
+
+def _once(paths: list[str]) -> list[str]:
+    """`paths` without a file met before under another name (a link beside its target)."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for path in paths:
+        identity = _identity(path)
+        if identity is not None:
+            if identity in seen:
+                continue
+            seen.add(identity)
+        kept.append(path)
+    return kept
 
 
 def _matches(names: tuple[str, ...], parts: tuple[str, ...]) -> bool:
@@ -108,20 +122,10 @@ def expand(paths: list[str]) -> tuple[list[str], list[Problem], list[str]]:
             found.append(p)
     files: list[str] = []
     problems: list[Problem] = []
-    seen_names: set[str] = set()
-    seen_files: set[tuple[int, int]] = set()
-    for path in found:
-        if path in seen_names:
-            continue
-        seen_names.add(path)
+    for path in _once(list(dict.fromkeys(found))):
         problem = bad_name(path)
         if problem is not None:
             problems.append(problem)
-            continue
-        identity = _identity(path)
-        if identity is not None and os.path.isfile(path):
-            if identity in seen_files:
-                continue
-            seen_files.add(identity)
-        files.append(path)
+        else:
+            files.append(path)
     return files, problems, unmatched

@@ -337,6 +337,8 @@ def judge(case: Case, code, stdout: str, stderr: str, path: str) -> str | None:
     if code == 2:
         if not stderr.strip():
             return "exit 2 without a message on standard error"
+        if case.options and re.fullmatch(r"--[a-z-]+: [^\n]+\n?", stderr):  # a bad option: one usage line
+            return None
         lines_in_file = case.data.count(b"\n") + case.data.count(b"\r") + 2
         problems = problems_in(stderr, path)
         if not problems:
@@ -350,6 +352,35 @@ def judge(case: Case, code, stdout: str, stderr: str, path: str) -> str | None:
     elif not stdout:
         return f"exit {code} without a report"
     return None
+
+
+def invoke(command, argv: list[str], usage_errors: tuple[type, ...], seconds: float = CASE_SECONDS) -> tuple:
+    """Run `argv` through the click command in this process, within `seconds` (SIGALRM must be
+    handled by raising CaseTimeout): (exit code, stdout, stderr, why it failed or None).  Only
+    typer's Exit (SystemExit) and click's usage errors may come out of the command."""
+    out, err = io.StringIO(), io.StringIO()
+    code, failure = None, None
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = command.main(args=list(argv), prog_name="tebiki", standalone_mode=False)
+            except SystemExit as exc:
+                code = exc.code
+            except usage_errors as exc:  # documented: click's usage errors exit 2 with a message
+                exc.show()
+                code = exc.exit_code
+        code = 0 if code is None else code
+    except CaseTimeout:
+        failure = f"took longer than {seconds} s"
+    except BaseException as exc:  # noqa: BLE001 - anything else is a bug the CLI would hide
+        import traceback
+
+        failure = "uncaught " + "".join(traceback.format_exception_only(type(exc), exc)).strip()[:500]
+        failure += "\n" + "".join(traceback.format_tb(exc.__traceback__)[-4:])
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    return code, out.getvalue(), err.getvalue(), failure
 
 
 def run_inprocess(cases_: list[Case], workdir: Path, rnd: random.Random, report: Report, limit_failures: int = 20) -> Report:
@@ -371,34 +402,13 @@ def run_inprocess(cases_: list[Case], workdir: Path, rnd: random.Random, report:
                 argv += ["--format", rnd.choice(FORMATS)]
             if rnd.random() < 0.2:
                 argv += ["--lang", "en"]
-            out, err = io.StringIO(), io.StringIO()
             t = time.perf_counter()
-            signal.setitimer(signal.ITIMER_REAL, CASE_SECONDS)
-            failure = None
-            try:
-                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                    try:
-                        code = command.main(args=argv, prog_name="tebiki", standalone_mode=False)
-                    except SystemExit as exc:
-                        code = exc.code
-                    except usage_errors as exc:  # documented: click's usage errors exit 2 with a message
-                        exc.show()
-                        code = exc.exit_code
-                code = 0 if code is None else code
-            except CaseTimeout:
-                failure = f"took longer than {CASE_SECONDS} s"
-            except BaseException as exc:  # noqa: BLE001 - anything else is a bug the CLI would hide
-                import traceback
-
-                failure = "uncaught " + "".join(traceback.format_exception_only(type(exc), exc)).strip()[:500]
-                failure += "\n" + "".join(traceback.format_tb(exc.__traceback__)[-4:])
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+            code, stdout, stderr, failure = invoke(command, argv, usage_errors)
             took = time.perf_counter() - t
             if took > report.slowest[0]:
                 report.slowest = (took, case.name)
             if failure is None:
-                failure = judge(case, code, out.getvalue(), err.getvalue(), path)
+                failure = judge(case, code, stdout, stderr, path)
                 if failure is None:
                     report.by_exit[code] += 1
             report.cases += 1

@@ -60,17 +60,30 @@ def test_a_symlink_is_written_through_and_stays_a_symlink(tmp_path):
     assert link.is_symlink() and real.read_text() == "new"
 
 
-def test_character_devices_are_written_through():
-    fileio.write_output("/dev/null", "x" * 100_000)
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+def _device(tmp_path, name: str, minor: int) -> str:
+    """A character device to write to: as root a node of our own (1, minor) in tmp_path, so that a
+    regression could never replace the machine's /dev/null; as another user the real one, which
+    such a user cannot replace."""
+    if os.geteuid() != 0:
+        return f"/dev/{name}"
+    path = tmp_path / name
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return str(path)
+
+
+def test_character_devices_are_written_through(tmp_path):
+    null = _device(tmp_path, "null", 3)
+    fileio.write_output(null, "x" * 100_000)
+    assert stat.S_ISCHR(os.stat(null).st_mode)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
-def test_a_full_device_is_one_line_not_success():
+def test_a_full_device_is_one_line_not_success(tmp_path):
+    full = _device(tmp_path, "full", 7)
     with pytest.raises(fileio.OutputError) as info:
-        fileio.write_output("/dev/full", "x")
-    assert str(info.value) == "/dev/full:1:1: cannot write: No space left on device"
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+        fileio.write_output(full, "x")
+    assert str(info.value) == f"{full}:1:1: cannot write: No space left on device"
+    assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
 def test_a_fifo_with_a_reader_is_written_through(tmp_path):

@@ -257,6 +257,7 @@ def _init_worker(*args) -> None:
     """A worker: SIGINT is the parent's business (it stops the workers), so a Ctrl-C in the
     terminal, which reaches every process of the group, does not print a traceback per worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: terminate() just ends a worker
     _init(*args)
 
 

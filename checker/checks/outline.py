@@ -117,15 +117,17 @@ _PLACEHOLDER_TYPES = (NodeType.vision, NodeType.pillar, NodeType.kgi, NodeType.g
 def _placeholders(part) -> list[tuple[str, str]]:
     """(field, text) of the part's own texts that still hold a placeholder."""
     found = []
+    fields = part.__dict__  # not getattr: a field a model lacks goes through pydantic's slow path
     for key in (*_TEXT_FIELDS, "projects"):
-        value = getattr(part, key, None)
+        value = fields.get(key)
         for text in (value if isinstance(value, list) else [value]):
             if isinstance(text, str) and _PLACEHOLDER.search(text):
                 found.append((key, text))
-    for value in (getattr(part, "baseline", None), getattr(part, "target", None)):
-        text = getattr(value, "text", None)
+    for key in ("baseline", "target"):
+        value = fields.get(key)
+        text = value.__dict__.get("text") if value is not None and hasattr(value, "__dict__") else None
         if isinstance(text, str) and _PLACEHOLDER.search(text):
-            found.append(("baseline" if value is part.baseline else "target", text))
+            found.append((key, text))
     return found
 
 

@@ -10,9 +10,16 @@ import typer
 
 from ..cli import (
     EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, LangOption, NoDeviationsOption,
-    TodayOption, _config, _today, app,
+    TodayOption, _config, app,
 )
 from ..load.errors import InputError
+
+
+def _jobs(value: Optional[int]) -> Optional[int]:
+    if value is not None and value < 1:
+        print(f"--jobs: {value} worker processes; give at least 1 (or leave it out for one per core)", file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+    return value
 
 
 @app.command()
@@ -21,7 +28,7 @@ def audit(
     out: Path = typer.Option(..., "--out", "-o", metavar="FOLDER",
                              help="A new or empty folder for index.html, each body's page (bodies/), audit.csv, audit-findings.csv, audit.xlsx and audit.json."),
     prefecture: Optional[str] = typer.Option(None, "--prefecture", metavar="FILE", help="The prefecture's strategy (default: the file with body.level: prefecture)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes (default: the available cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", callback=_jobs, help="Worker processes (default: the available cores)."),
     lang: LangOption = None,
     fail_on: FailOnOption = None,
     select: Optional[list[str]] = typer.Option(None, "--select", metavar="RULES", help="Run only these rules, XP codes included (as for check)."),
@@ -51,7 +58,7 @@ def audit(
         raise typer.Exit(EXIT_ERROR)
     try:
         result = run_audit(directory, out, prefecture=prefecture, config=config, jobs=jobs, encoding=encoding,
-                           today=_today(today))
+                           today=today)
     except (UsageError, InputError) as exc:
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)

@@ -15,6 +15,7 @@ import typer
 
 from ..cli import EditionOption, Lang, _fail, _pack, app
 from ..fileio import emit
+from ..safetext import terminal
 
 
 class ClassifyFormat(str, Enum):
@@ -63,7 +64,7 @@ def classify(
         kind = kind_label(_kind(row["kind"]), lang.value)
         words = "、".join(row["words"]) if lang is Lang.ja else ", ".join(row["words"])
         label = ("語" if lang is Lang.ja else "words") + ": " + (words or "-")
-        lines.append(f"{row['name']}\t{kind}\t{row['reason'][lang.value]}\t{label}")
+        lines.append(terminal(f"{row['name']}\t{kind}\t{row['reason'][lang.value]}\t{label}"))  # names may carry ESC, newlines
     emit("\n".join(lines) + "\n", None)
 
 

@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from ..cli import EXIT_ERROR, EncodingOption, TodayOption, _today, app
+from ..cli import EXIT_ERROR, EncodingOption, TodayOption, app
 from ..fileio import check_output, emit
 
 
@@ -78,7 +78,7 @@ def export(
     if failed:
         raise typer.Exit(EXIT_ERROR)
     try:
-        graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config, today=_today(today))
+        graph = to_graph(strategies, edition=edition, with_findings=with_findings, config=config, today=today)
     except ValueError as exc:
         print(f"tebiki export: {exc}", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)

@@ -9,7 +9,7 @@ import typer
 
 from ..cli import (
     EXIT_ERROR, EXIT_FINDINGS, ConfigOption, EditionOption, EncodingOption, FailOnOption, IgnoreOption, LangOption,
-    SelectOption, TodayOption, _config, _today, app,
+    SelectOption, TodayOption, _config, app,
 )
 from ..load.errors import InputError
 
@@ -41,8 +41,7 @@ def report(
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     check_output(out, option="--out", inputs=[file])
-    day = _today(today)
-    result = check_file(file, config=config, pack=pack, encoding=encoding, today=day)
+    result = check_file(file, config=config, pack=pack, encoding=encoding, today=today)  # a date: --today's callback
     if result.problems:
         from ..load.messages import problem_text
 
@@ -53,7 +52,7 @@ def report(
 
     from ..report import edition_record
 
-    record = RunRecord.now([file], pack, config.fail_on, date=day, extra=edition_record([result], config.lang))
+    record = RunRecord.now([file], pack, config.fail_on, date=today, extra=edition_record([result], config.lang))
     write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang, fail_on=config.fail_on, record=record),
                  option="--out", inputs=[file])
     from ..report.fmt_text import summary_line

@@ -424,13 +424,28 @@ def load_pack(path: str | Path) -> Pack:
     `areas` and the top-level keys of its `reference` replace the parent's, `drops` lists the
     parent's rules it does not have (each with why), a rule file of the parent's code is laid
     over the parent's record key by key, and sections.yaml is the parent's unless it has its own.
+
+    A pack that loaded before, with exactly the same files and code (its parent's included),
+    comes from a cache (checker.cache) instead of being parsed and checked again.
     """
     from .. import checks  # noqa: F401 - registers the check functions
-    from .binding import check_binding
+    from ..cache import cached_pack
 
     root = Path(path)
     if not (root / "pack.yaml").is_file():
         raise InputError.at(str(root), 1, 1, "not a rule pack: pack.yaml is missing")
+    return cached_pack(root, editions_root(), _load, _prepare)
+
+
+def _prepare(pack: Pack) -> None:
+    for prepare in PREPARERS:
+        prepare(pack.reference)
+
+
+def _load(root: Path) -> Pack:
+    """Parse and check the pack's files (and its parent's, through load_pack)."""
+    from .binding import check_binding
+
     tree = _tree(root / "pack.yaml")
     file = str(root / "pack.yaml")
     parent = parent_pack(root, tree, load_pack)
@@ -490,13 +505,12 @@ def load_pack(path: str | Path) -> Pack:
         problems.append(Problem(str(root), 1, 1, "the pack has no rules"))
     if problems:
         raise InputError(problems)
-    for prepare in PREPARERS:
-        prepare(reference)
     pack = Pack(root, pack_file.pack, reference, sections, rules, pack_file.areas)
     pack.parent, pack.raw, pack.sources = parent, data, sources
     pack.dropped = {d.code: d.reason for d in pack_file.drops}
     pack.known_editions = frozenset(known_editions)
     pack.own = frozenset(code for code, source in sources.items() if Path(source.file).parent == root)
+    _prepare(pack)
     return pack
 
 

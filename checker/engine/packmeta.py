@@ -14,7 +14,9 @@ NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)  # no use_attribute_docstrings: it parses the source at import
+    # defer_build: the validators are built when a pack is read from its YAML, not when a cached
+    # pack is used. No use_attribute_docstrings: it parses the source at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Localized(_Strict):

@@ -15,6 +15,19 @@ from .pack import AppliesTo, Pack, RuleRecord
 from .registry import CHECKS, Hit
 
 
+MAX_QUOTED = 200
+"""Characters of one text from the strategy (a name, a target as written) quoted in a message or
+shown as a finding's node name; longer texts are cut with '…'.  With MAX_MESSAGE this bounds
+what one finding weighs, so that the outputs grow with the size of the input, not with how
+often one long text is repeated in messages (docs/security.md)."""
+MAX_MESSAGE = 2000
+"""Characters of one rendered message (the longest real ones are a few hundred)."""
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class _Values(dict):
     """Template values for one language; a missing key shows as {key} rather than failing."""
 
@@ -28,11 +41,13 @@ def _render(template: str, values: dict, lang: str) -> str:
         if isinstance(value, Text):
             value = value.get(lang)
         elif isinstance(value, (list, tuple)):
-            value = "、".join(v.get(lang) if isinstance(v, Text) else str(v) for v in value) if lang == "ja" else ", ".join(
-                v.get(lang) if isinstance(v, Text) else str(v) for v in value
+            value = "、".join(v.get(lang) if isinstance(v, Text) else _cut(str(v), MAX_QUOTED) for v in value) if lang == "ja" else ", ".join(
+                v.get(lang) if isinstance(v, Text) else _cut(str(v), MAX_QUOTED) for v in value
             )
+        elif isinstance(value, str):
+            value = _cut(value, MAX_QUOTED)
         shown[key] = value
-    return template.format_map(shown)  # as Formatter().vformat(template, (), shown), without its Python-level parsing
+    return _cut(template.format_map(shown), MAX_MESSAGE)  # as Formatter().vformat(template, (), shown), without its Python-level parsing
 
 
 def _applies(rule: RuleRecord, level: Level) -> bool:
@@ -56,7 +71,7 @@ def _finding(rule: RuleRecord, severity: Severity, hit: Hit, graph: StrategyGrap
         col=col,
         node_id=info.id,
         node_type=info.type.value,
-        node_name=info.name,
+        node_name=_cut(info.name, MAX_QUOTED) if info.name else info.name,
         basis=basis,
     )
 

@@ -132,7 +132,8 @@ def t(key: str, lang: str, **values) -> str:
 
 
 def esc(value: object) -> str:
-    """Escape any text for HTML content and attribute values."""
+    """Escape any text for HTML content and attribute values (control characters removed first:
+    checker.safetext.html_text)."""
     return html.escape("" if value is None else html_text(value), quote=True)
 
 

@@ -15,7 +15,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        """The one line for a terminal or a log: control characters in the file name or the
+        message (which may quote the input) are made visible (checker.safetext.terminal)."""
+        from ..safetext import terminal
+
+        return terminal(f"{self.file}:{self.line}:{self.col}: {self.message}")
 
 
 class InputError(Exception):

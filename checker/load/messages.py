@@ -121,9 +121,8 @@ def localize(message: str, lang: str) -> str:
 
 
 def problem_text(problem, lang: str) -> str:
-    """``file:line:col: message`` with the message in `lang`."""
-    text = str(problem)
-    head = f"{problem.file}:{problem.line}:{problem.col}: "
-    if text.startswith(head):
-        return head + localize(problem.message, lang)
-    return text
+    """``file:line:col: message`` with the message in `lang`, control characters made visible
+    (checker.safetext.terminal), as `str(problem)` gives it in English."""
+    from ..safetext import terminal
+
+    return terminal(f"{problem.file}:{problem.line}:{problem.col}: {localize(problem.message, lang)}")

@@ -10,6 +10,7 @@ from typing import Annotated, Union
 
 from pydantic import BaseModel, Discriminator, ValidationError
 
+from ..cache import ensure_validator
 from ..model import Strategy
 from ..model.base import ID_PATTERN, Spec
 from ..model.walk import iter_parts
@@ -100,8 +101,17 @@ _TYPE_WORDS = {
 }
 
 
+_UNION_MEMBERS = {"int", "str", "float", "bool", "function-before[parse_number(), union[int,float]]"}
+"""Names pydantic adds to an error's location for the member of a union (page: int | str)."""
+
+
+def _field_loc(loc: tuple) -> tuple:
+    """The location without the union member's name at its end."""
+    return loc[:-1] if len(loc) > 1 and loc[-1] in _UNION_MEMBERS else loc
+
+
 def _message(err: dict, parent_cls: type | None) -> str:
-    kind, loc, value = err["type"], err["loc"], err.get("input")
+    kind, loc, value = err["type"], _field_loc(err["loc"]), err.get("input")
     name = loc[-1] if loc else ""
     if kind == "missing":
         return f"missing required key '{name}' {_kind(parent_cls)}"
@@ -131,9 +141,19 @@ def _message(err: dict, parent_cls: type | None) -> str:
 
 def problems_of(exc: ValidationError, tree: Tree, file: str, root: type[BaseModel]) -> list[Problem]:
     """Turn pydantic errors into located, readable problems."""
-    problems = []
+    problems: list[Problem] = []
+    alternatives: dict[tuple, int] = {}
     for err in exc.errors(include_url=False)[:MAX_PROBLEMS]:
         loc = err["loc"]
+        if _field_loc(loc) != loc and err["type"] in _TYPE_WORDS:  # one line for all members of a union
+            loc = _field_loc(loc)
+            if loc in alternatives:
+                i = alternatives[loc]
+                head, _, tail = problems[i].message.partition(", not ")
+                word = _TYPE_WORDS[err["type"]]
+                problems[i] = Problem(file, problems[i].line, problems[i].col, f"{head} or {word}, not {tail}")
+                continue
+            alternatives[loc] = len(problems)
         path, _ = resolve(loc, root)
         parent_path, parent_cls = resolve(loc[:-1], root) if loc else ((), root)
         if err["type"] == "extra_forbidden":
@@ -153,6 +173,7 @@ def validate(tree: Tree, file: str) -> Strategy:
     if not isinstance(tree.data, dict):
         line, col = tree.loc(())
         raise InputError.at(file, line, col, "a strategy file must be a mapping of keys (id:, title:, body:, ...)")
+    ensure_validator(Strategy)
     try:
         strategy = Strategy.model_validate(tree.data)
     except ValidationError as exc:

@@ -45,6 +45,10 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _CORE = "tag:yaml.org,2002:"
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML does not allow in a stream (YAML 1.1 / 1.2 c-printable)."""
+_CONTROL_NAMES = {"\x00": "a NUL character", "\x1b": "an escape character", "\x07": "a bell character",
+                  "\x08": "a backspace character", "\x7f": "a delete character"}
 
 
 class Tree:
@@ -158,7 +162,15 @@ def parse_tree(text: str, file: str) -> Tree:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, file) from None
     except yaml.YAMLError as exc:  # e.g. reader errors without a mark
-        raise InputError.at(file, 1, 1, f"YAML error: {exc}") from None
+        found = _NOT_PRINTABLE.search(text)
+        if found is not None:
+            from .source import text_line_col
+
+            line, col = text_line_col(text, found.start())
+            ch = found.group()
+            name = _CONTROL_NAMES.get(ch, "a control character")
+            raise InputError.at(file, line, col, f"{name} (U+{ord(ch):04X}) is not allowed in a YAML file") from None
+        raise InputError.at(file, 1, 1, f"YAML error: {' '.join(str(exc).split())}") from None
 
 
 def _build(text: str, file: str) -> Tree:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$"
 
@@ -56,7 +56,7 @@ class SourceRef(Spec):
 
     document: IdRef | None = None
     """Id of an entry in `documents`; omitted means the strategy document itself."""
-    page: int | str | None = None
+    page: StrictInt | str | None = None
     """Page number as printed (33, or 'P85')."""
     note: str | None = None
     """Anything else about the source (e.g. a table name)."""

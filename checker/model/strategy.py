@@ -378,10 +378,16 @@ class Deviation(Spec):
     """After this date the deviation no longer applies and is reported."""
 
 
+def _format_number(value: object) -> object:
+    if type(value) is not int:  # true and 1.0 equal 1, but are not the format's number
+        raise ValueError(f"must be the whole number 1, not {str(value).lower() if isinstance(value, bool) else repr(value)}")
+    return value
+
+
 class Strategy(Node):
     """A local strategy (地方版総合戦略)."""
 
-    format: Literal[1] = 1
+    format: Annotated[Literal[1], BeforeValidator(_format_number)] = 1
     """Version of this file format."""
     title: str
     """Full title as printed."""

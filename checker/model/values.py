@@ -6,7 +6,7 @@ import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, StrictInt, WithJsonSchema, model_validator
 
 from ..text import norm
 from ..years import Year, YearRange, aggregate_word, parse_year, parse_year_range, span_length, strip_aggregate
@@ -52,19 +52,38 @@ YearSpan = Annotated[
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)%?$")
 
+MAX_MAGNITUDE = 10**18
+"""Values are populations, rates and amounts of yen (a 兆 is 10^12); anything this large or
+larger, infinity and NaN are refused, so that no rule or output meets a number it cannot handle."""
+MAX_DIGITS = 30
+"""Digits in a number written as text (more cannot be a value of a strategy)."""
+
+
+def _finite(number: int | float, shown: object) -> int | float:
+    if number != number or number in (float("inf"), float("-inf")) or abs(number) >= MAX_MAGNITUDE:
+        raise ValueError(f"{shown} is not a usable number (values must be finite and below 10^18)")
+    return number
+
 
 def parse_number(value: object) -> object:
-    """Accept numbers, and numbers written as text: '8,211', '△22.4' (negative), '１３％'."""
-    if isinstance(value, bool) or not isinstance(value, str):
+    """Accept numbers, and numbers written as text: '8,211', '△22.4' (negative), '１３％'.
+    true/false, infinity, NaN and numbers of 10^18 or more are refused."""
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number")
+    if isinstance(value, (int, float)):
+        return _finite(value, repr(value))
+    if not isinstance(value, str):
         return value
     text = norm(value).replace(",", "").replace("△", "-").replace("▲", "-")
     if not _NUMBER.match(text):
         raise ValueError(
-            f"'{value}' is not a number: put the number in value, the unit in unit, "
-            "and the printed text in text"
+            f"'{value[:40]}{'...' if len(value) > 40 else ''}' is not a number: put the number in value, "
+            "the unit in unit, and the printed text in text"
         )
     text = text.rstrip("%")
-    number = float(text)
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        raise ValueError(f"a number of {sum(ch.isdigit() for ch in text):,} digits is not a value of a strategy")
+    number = _finite(float(text), f"'{value}'")
     return int(number) if number.is_integer() and "." not in text else number
 
 
@@ -222,7 +241,7 @@ class Target(_Value):
     """at_least (以上) or at_most (以下) for targets written as a bound."""
     relative: Relative | None = None
     """A target relative to something (維持, 前年より増加, 全国平均を上回る ...)."""
-    rank: int | None = None
+    rank: StrictInt | None = None
     """A rank target (全国1位 → 1)."""
     rank_scope: str | None = None
     """What the rank is among (全国, 府内 ...)."""

@@ -106,16 +106,36 @@ def parse_rdf(data: str | bytes, fmt: str) -> Graph:
             except (ValueError, RecursionError) as exc:
                 raise RdfImportError(f"not JSON: {exc}") from None
             _refuse_references(doc)
-            with _no_context_loading(), warnings.catch_warnings():
+            with _no_context_loading(), warnings.catch_warnings(), _quiet_literals():
                 warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own use of ConjunctiveGraph
                 g.parse(data=text, format="json-ld", publicID=IMPORT_BASE)
         else:
-            g.parse(data=text, format=parser, publicID=IMPORT_BASE)
+            with _quiet_literals():
+                g.parse(data=text, format=parser, publicID=IMPORT_BASE)
     except RdfImportError:
         raise
     except Exception as exc:  # rdflib raises many types for bad syntax
-        raise RdfImportError(f"cannot parse as {parser}: {type(exc).__name__}: {str(exc).strip()[:300]}") from None
+        raise RdfImportError(f"cannot parse as {parser}: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}") from None
+    for o in g.objects():
+        if isinstance(o, Literal) and getattr(o, "ill_typed", False):
+            datatype = g.namespace_manager.normalizeUri(o.datatype) if o.datatype else "its datatype"
+            raise RdfImportError(f"the literal '{str(o)[:80]}' is not a valid {datatype}")
     return g
+
+
+@contextlib.contextmanager
+def _quiet_literals():
+    """rdflib logs a traceback for each literal it cannot convert (a bad xsd:date); they are
+    reported once, in one line, after parsing instead."""
+    import logging
+
+    logger = logging.getLogger("rdflib.term")
+    disabled = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = disabled
 
 
 def format_of(path: str | Path) -> str:
@@ -126,6 +146,8 @@ def format_of(path: str | Path) -> str:
     raise RdfImportError(f"{path}: cannot tell the RDF format from the suffix (use .ttl, .jsonld or .nt, or give --from)")
 
 
+MAX_PROBLEMS = 20
+"""Problems listed for one file (then a count of the rest)."""
 MAX_RDF_BYTES = 10 * 1024 * 1024
 """The same limit as for a strategy file: an exported strategy is a few hundred kilobytes."""
 
@@ -181,6 +203,11 @@ class Reader:
         self.root = root
         self.problems: list[str] = []
         self._active: set = set()
+        self._read: set = set()
+        self.shared = 0
+        """Resources already read as a part: in an exported strategy each part has one place, so
+        a resource met again (a shared sub-structure) is reported, not read again (which would
+        expand a small graph into an exponentially large tree)."""
 
     def fail(self, subject, message: str) -> None:
         self.problems.append(f"{_short(subject)}: {message}")
@@ -198,6 +225,12 @@ class Reader:
         if iri in self._active:
             self.fail(iri, "contains itself")
             return {}
+        if iri in self._read:
+            self.shared += 1
+            if self.shared == 1:
+                self.fail(iri, "is a part of more than one resource; each part of a strategy has one place")
+            return {}
+        self._read.add(iri)
         self._active.add(iri)
         try:
             data: dict = {}
@@ -352,8 +385,13 @@ def from_graph(g: Graph, strategy: str | None = None, *, file: str = "<rdf>") ->
     root = chosen[0]
     reader = Reader(g, root)
     data = reader.read(m.Strategy, root)
+    if reader.shared > 1:
+        reader.problems.append(f"{reader.shared - 1} more resource(s) are shared the same way")
     if reader.problems:
-        raise RdfImportError([f"{file}: {p}" for p in reader.problems])
+        shown = reader.problems[:MAX_PROBLEMS]
+        if len(reader.problems) > MAX_PROBLEMS:
+            shown.append(f"... and {len(reader.problems) - MAX_PROBLEMS} more problem(s)")
+        raise RdfImportError([f"{file}: {p}" for p in shown])
     try:
         result = m.Strategy.model_validate(data)
     except ValidationError as exc:

@@ -14,16 +14,24 @@ message `%`, CR and LF become `%25`, `%0D`, `%0A`; in property values `:` and
 
 from __future__ import annotations
 
+import re
+
 from ..api import FileResult
 from ..engine.finding import Severity
 from ..engine.pack import Pack
+from ..safetext import BIDI_CONTROLS, terminal
 from . import Options, edition_lines
 
 COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS + "]")
+
+
 def escape_data(text: str) -> str:
-    """Escape a command's message."""
+    """Escape a command's message as the Actions toolkit does; other control characters, which the
+    log would act on (ESC sequences), are made visible (checker.safetext.terminal)."""
+    text = _CONTROL.sub(lambda m: terminal(m.group()), text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

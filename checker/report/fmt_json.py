@@ -9,6 +9,7 @@ from ..api import FileResult
 from ..engine.finding import Finding
 from ..engine.pack import Pack
 from . import Options, counts, editions_data
+from .jsontext import dumps
 
 SCHEMA_VERSION = 1
 
@@ -68,4 +69,4 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     }
     if options.baseline is not None:  # --baseline: what it hid and which of its entries are gone
         doc["baseline"] = options.baseline.as_dict()
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc) + "\n"

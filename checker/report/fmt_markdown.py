@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..api import FileResult
 from ..engine.finding import Finding
 from ..engine.pack import Pack
+from ..safetext import html_text
 from . import Options, counts, edition_lines
 
 _WORDS = {
@@ -79,8 +80,8 @@ _ICONS = {
 
 
 def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, line breaks or HTML."""
-    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe inside a Markdown table cell: no pipes, line breaks, HTML or control characters."""
+    value = html_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = value.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
     return " ".join(value.split())
 

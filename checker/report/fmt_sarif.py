@@ -32,6 +32,7 @@ from ..api import FileResult
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, RuleRecord
 from . import Options, editions_data
+from .jsontext import dumps
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/tebiki-checker/tebiki-checker"
@@ -186,4 +187,4 @@ def sarif_log(results: list[FileResult], pack: Pack, options: Options) -> dict:
 
 
 def render(results: list[FileResult], pack: Pack, options: Options) -> str:
-    return json.dumps(sarif_log(results, pack, options), ensure_ascii=False, indent=2) + "\n"
+    return dumps(sarif_log(results, pack, options)) + "\n"

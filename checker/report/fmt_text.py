@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..api import FileResult
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack
+from ..safetext import terminal as _t
 from ..labels import node_type
 from ..safetext import terminal
 from . import Options, counts, edition_lines
@@ -60,16 +61,16 @@ def _head(f: Finding, options: Options) -> str:
     sev = _paint(f.severity.value, _COLORS[f.severity], options)
     sections = ", ".join(f.sections)
     basis = f.basis.label(options.lang)
-    return f"{f.file}:{f.line}:{f.col}: {sev} {_paint(f.code, _BOLD, options)} {f.name} [手引き {sections}] ({basis})"
+    return f"{_t(f.file)}:{f.line}:{f.col}: {sev} {_paint(f.code, _BOLD, options)} {f.name} [手引き {sections}] ({basis})"
 
 
 def _finding(f: Finding, pack: Pack, options: Options) -> list[str]:
     words = _WORDS[options.lang]
     if options.concise:
-        return [f"{_head(f, options)} {f.message.get(options.lang)}"]
-    lines = [_head(f, options), f"    {f.message.get(options.lang)}"]
+        return [f"{_head(f, options)} {_t(f.message.get(options.lang))}"]
+    lines = [_head(f, options), f"    {_t(f.message.get(options.lang))}"]
     kind = node_type(f.node_type, options.lang) if f.node_type else ""
-    lines.append(_paint(f"    {words['node']}: {f.node_id} ({kind}) {f.node_name}", _DIM, options))
+    lines.append(_paint(f"    {words['node']}: {_t(f.node_id)} ({kind}) {_t(f.node_name)}", _DIM, options))
     rule = pack.by_code.get(f.code)
     if rule is not None:
         lines.append(f"    {words['fix']}: {getattr(rule.fix, options.lang)}")
@@ -80,12 +81,12 @@ def _justified(f: Finding, options: Options) -> list[str]:
     words = _WORDS[options.lang]
     d = f.deviation
     extra = "".join(
-        f"; {label}: {value}" for label, value in ((words["approver"], d.approver), (words["expires"], d.expires)) if value
+        f"; {label}: {_t(value)}" for label, value in ((words["approver"], d.approver), (words["expires"], d.expires)) if value
     )
     return [
-        f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} [手引き {', '.join(f.sections)}] ({f.basis.label(options.lang)}) "
-        f"{f.message.get(options.lang)}",
-        f"    {words['reason']}: {d.justification}{extra}",
+        f"{_t(f.file)}:{f.line}:{f.col}: {f.code} {f.name} [手引き {', '.join(f.sections)}] ({f.basis.label(options.lang)}) "
+        f"{_t(f.message.get(options.lang))}",
+        f"    {words['reason']}: {_t(d.justification)}{extra}",
     ]
 
 
@@ -97,7 +98,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
         justified = [f for f in result.findings if f.justified]
         if not (open_ or justified):
             continue
-        out.append(_paint(result.file, _BOLD, options))
+        out.append(_paint(_t(result.file), _BOLD, options))
         for f in open_:
             out.extend(_finding(f, pack, options))
         if justified:
