@@ -29,6 +29,8 @@ class FileResult:
     strategy: Strategy | None = None
     graph: StrategyGraph | None = field(default=None, repr=False, compare=False)
     """The strategy's graph, when the caller asked to keep it (`check_file(keep_graph=True)`)."""
+    progress: object | None = field(default=None, repr=False, compare=False)
+    """The strategy's merged progress records (`checker.progress.data.ProgressData`), when it has any."""
 
     @property
     def ok(self) -> bool:
@@ -51,12 +53,16 @@ def check_strategy(
     config: Config | None = None,
     pack: Pack | None = None,
     today: _dt.date | None = None,
+    progress=None,
 ) -> list[Finding]:
-    """Check a loaded strategy with the configured rules; findings are sorted by line, then rule."""
-    return _check(strategy, config, pack, today)[1]
+    """Check a loaded strategy with the configured rules; findings are sorted by line, then rule.
+
+    `progress`: the strategy's merged progress records (`checker.progress.progress_for`), for the progress rules.
+    """
+    return _check(strategy, config, pack, today, progress)[1]
 
 
-def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None) -> tuple[StrategyGraph, list[Finding]]:
+def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: _dt.date | None, progress=None) -> tuple[StrategyGraph, list[Finding]]:
     config = config or Config()
     pack = pack or get_pack(config)
     graph = build_graph(strategy)
@@ -67,6 +73,7 @@ def _check(strategy: Strategy, config: Config | None, pack: Pack | None, today: 
         severity_of=config.severity_of,
         today=today,
         deviations=config.deviations,
+        progress=progress,
     )
 
 
@@ -78,14 +85,21 @@ def check_file(
     encoding: str | None = None,
     today: _dt.date | None = None,
     keep_graph: bool = False,
+    progress: list | None = None,
 ) -> FileResult:
-    """Load and check one file; input problems are returned, not raised.
+    """Load and check one file, with its progress records; input problems are returned, not raised.
 
     `keep_graph`: keep the graph the rules ran on in the result (the audit reads its facts off it).
+    `progress`: progress files already read (`checker.progress.load.YearSource`), of this strategy or
+    others; None: read those in the ``progress/`` folder beside the file (see `checker.progress.attach`).
     """
+    from .progress.attach import progress_for
+
     try:
         strategy = load(path, encoding=encoding)
+        data = progress_for(strategy, config, progress, encoding)
     except InputError as exc:
         return FileResult(file=str(path), problems=exc.problems)
-    graph, findings = _check(strategy, config, pack, today)
-    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None)
+    graph, findings = _check(strategy, config, pack, today, data)
+    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None,
+                      progress=data)

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from checker import build_graph, load, run_pack
+from checker import check_file
 from checker.engine import load_pack, pack_dir
 
 from .conftest import FIXTURES, TODAY
@@ -22,9 +22,9 @@ CODES = [r.code for r in PACK.rules]
 
 
 def _codes(path, code):
-    strategy = load(path)
-    findings = run_pack(build_graph(strategy), PACK, today=TODAY)
-    return [f for f in findings if f.code == code and not f.justified]
+    result = check_file(str(path), pack=PACK, today=TODAY)  # with the progress the fixture records inline
+    assert result.ok, result.problems
+    return [f for f in result.findings if f.code == code and not f.justified]
 
 
 @pytest.mark.parametrize("code", CODES)

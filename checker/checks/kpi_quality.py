@@ -28,6 +28,7 @@ from ..model import Aggregate, Baseline, Better, Bound, Indicator, Relative, Sta
 from ..text import norm
 from ..years import Year, YearRange
 
+
 _CHECKED = (NodeType.kgi, NodeType.numerical_target, NodeType.kpi)
 
 _UNITLESS = ("合計特殊出生率", "倍率", "指数", "係数", "偏差値")
@@ -49,6 +50,8 @@ _ROLE = {
 _UP = {Relative.increase, Relative.increase_on_previous_year, Relative.at_least_current,
        Relative.above_national_average, Relative.above_prefectural_average}
 _DOWN = {Relative.decrease, Relative.decrease_on_previous_year, Relative.below_national_average}
+_AT_LEAST = {Bound.at_least, Bound.more_than}
+_BOUND_WORDS = {Bound.at_least: "以上", Bound.at_most: "以下", Bound.more_than: "超", Bound.less_than: "未満"}
 
 
 # -- private helpers ----------------------------------------------------------------------
@@ -124,7 +127,7 @@ def _direction(ind: Indicator, target: Target | None, reference) -> tuple[Better
     if down:
         return Better.lower, False, Text(f"「{down[0]}」は少ないほど良い指標", f"'{down[0]}' is better when lower")
     if target is not None and target.bound is not None:
-        return (Better.higher if target.bound is Bound.at_least else Better.lower), False, Text("", "")
+        return (Better.higher if target.bound in _AT_LEAST else Better.lower), False, Text("", "")
     if target is not None and target.relative in _DOWN:
         return Better.lower, False, Text("", "")
     return (
@@ -327,7 +330,7 @@ def target_direction(ctx: Context) -> Iterator[Hit]:
                 b, t = baseline.value, target.value
                 wrong = (better is Better.higher and t < b) or (better is Better.lower and t > b)
             elif target.bound is not None:
-                wrong = (target.bound is Bound.at_least) != (better is Better.higher)
+                wrong = (target.bound in _AT_LEAST) != (better is Better.higher)
             elif target.relative in _UP or target.relative in _DOWN:
                 wrong = (target.relative in _UP) != (better is Better.higher)
             if wrong:
@@ -415,7 +418,7 @@ def _brief(v: Baseline | Target | None) -> str:
     else:
         what = v.text or (v.relative.value if isinstance(v, Target) and v.relative else "—")
     if isinstance(v, Target) and v.bound is not None:
-        what += "以上" if v.bound is Bound.at_least else "以下"
+        what += _BOUND_WORDS[v.bound]
     if v.aggregate is not None:
         what = ("合計" if v.aggregate is Aggregate.sum else "平均") + what
     when = [w for w in (_when(None, v.period), _when(getattr(v, "as_of", None) or getattr(v, "year", None), None)) if w]

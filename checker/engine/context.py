@@ -32,6 +32,8 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     """For checks run after the others (deviation checks): the findings so far."""
     deviations: list[DeviationStatus] = field(default_factory=list)
+    progress: object | None = None
+    """The strategy's progress records (`checker.progress.ProgressData`), when progress was given."""
 
     @property
     def strategy(self) -> Strategy:

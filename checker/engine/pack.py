@@ -50,7 +50,7 @@ class Localized(_Strict):
 
 
 class Area(str, Enum):
-    """The ten areas of the pack (and deviations)."""
+    """The areas of the pack (and deviations)."""
 
     outline = "outline"
     national_directions = "national-directions"
@@ -62,6 +62,7 @@ class Area(str, Enum):
     vision = "vision"
     considers = "considers"
     digital = "digital"
+    progress = "progress"
     deviations = "deviations"
 
 

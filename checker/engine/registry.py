@@ -20,12 +20,14 @@ class Hit:
     """A check's report of one problem: the node, and values for the message template.
 
     A value may be a `Text` when it differs by language.  `loc` overrides the
-    node's own location (e.g. the line of a 【再掲】 reference).
+    node's own location (e.g. the line of a 【再掲】 reference); `file` overrides the strategy's
+    file when the problem is in another file of the same strategy (a progress file).
     """
 
     node: str
     params: Mapping[str, object] = field(default_factory=dict)
     loc: tuple[int, int] | None = None
+    file: str | None = None
 
 
 CheckFn = Callable[..., Iterable[Hit]]

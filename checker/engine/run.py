@@ -50,7 +50,7 @@ def _finding(rule: RuleRecord, severity: Severity, hit: Hit, graph: StrategyGrap
         sections=tuple(rule.sections),
         severity=severity,
         message=Text(_render(rule.message.ja, values, "ja"), _render(rule.message.en, values, "en")),
-        file=graph.file,
+        file=hit.file or graph.file,
         line=line,
         col=col,
         node_id=info.id,
@@ -108,13 +108,15 @@ def run_pack(
     severity_of=None,
     today: _dt.date | None = None,
     deviations: bool = True,
+    progress=None,
 ) -> list[Finding]:
     """Run `rules` (default: all of the pack's) over the graph and return sorted findings.
 
     `severity_of(rule)` gives the severity to report (default: the rule's own);
-    `deviations=False` ignores the strategy's deviation records.
+    `deviations=False` ignores the strategy's deviation records; `progress` is the strategy's
+    merged progress records (`checker.progress.data.ProgressData`), which the progress rules read.
     """
-    ctx = Context(graph=graph, pack=pack, today=clock.today(today))
+    ctx = Context(graph=graph, pack=pack, today=clock.today(today), progress=progress)
     level = graph.strategy.body.level
     selected = [r for r in (pack.rules if rules is None else rules) if _applies(r, level)]
     severity_of = severity_of or (lambda r: r.severity)

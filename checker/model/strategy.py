@@ -13,6 +13,7 @@ from .base import Id, IdRef, Node, SourceRef, Spec
 from .governance import Governance
 from .indicators import Indicator, IndicatorEntry
 from .lineage import KpiRevision, Predecessor
+from .progress import ProgressYear
 from .values import Number, YearSpan, YearValue
 
 NationalDirection = Annotated[
@@ -350,6 +351,8 @@ class Strategy(Node):
     """The strategy this one follows or revises, and what its verification concluded (手引き 7-1)."""
     revisions: list[KpiRevision] = Field(default_factory=list)
     """Changes this strategy makes to KPIs and targets, with their reasons (手引き 7-2)."""
+    progress: list[ProgressYear] = Field(default_factory=list)
+    """Progress recorded in the strategy file itself, one item per fiscal year (usually kept in progress files instead)."""
     deviations: list[Deviation] = Field(default_factory=list)
     """Justified deviations from rules (the 手引き allows local judgement)."""
 

@@ -73,6 +73,9 @@ SCHEMES = {
     "assembly-stage": "assembly-stage",
     "revision-change": "revision-change",
     "value-role": "value-role",
+    "value-status": "value-status",
+    "decision": "decision",
+    "assembly-form": "assembly-form",
 }
 """Concept schemes of the format: ``https://w3id.org/tebiki/concept/<scheme>`` and ``.../<scheme>/<value>``."""
 
