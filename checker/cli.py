@@ -142,7 +142,7 @@ def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang,
 
 @app.command()
 def check(
-    files: List[str] = typer.Argument(..., help="Strategy YAML files, directories or globs."),
+    files: List[str] = typer.Argument(..., help="Strategy YAML files, directories or globs (progress files among them are read with their strategy)."),
     format: OutputFormat = typer.Option("text", "--format", "-f", help="Output format."),
     lang: LangOption = None,
     fail_on: FailOnOption = None,
@@ -177,7 +177,12 @@ def check(
         if target is not None:
             fileio.check_output(target, option=option, inputs=paths)
     day = _today(today)
-    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day) for p in paths]
+    from .api import FileResult
+    from .progress.attach import gather
+
+    paths, progress, unmatched = gather(paths, config, encoding)
+    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day, progress=progress) for p in paths]
+    results += [FileResult(file=p.file, problems=[p]) for p in unmatched]
     for r in results:
         for problem in r.problems:
             print(problem, file=sys.stderr)

@@ -47,7 +47,7 @@ def _years(years) -> object:
 
 def _names(a: Assessment, rows) -> object:
     names = list(dict.fromkeys(a.graph.name(r.kpi) for r in rows))
-    return both("、".join(f"「{n}」" for n in names), ", ".join(f"'{n}'" for n in names))
+    return both("".join(f"「{n}」" for n in names), ", ".join(f"'{n}'" for n in names))
 
 
 def _record_hit(a: Assessment, fy: int, node: str, params: dict) -> Hit:
@@ -69,7 +69,7 @@ def actuals_recorded(ctx: Context, *, due_months: int = 6, types: list[str] | No
     wanted = set(types) if types is not None else {"kpi", "numerical_target", "kgi"}
     unrecorded, missing = missing_actuals(a, ctx.today, due_months, wanted)
     for fy in unrecorded:
-        yield Hit(ctx.root, {"years": _years([fy]), "what": both("どの指標についても", "for any indicator")})
+        yield Hit(ctx.root, {"years": _years([fy]), "what": both("（どの指標の値も記録がありません）", " (no indicator has one)")})
     for item in missing:
         what = both("", "")
         if item.segments:
@@ -116,21 +116,22 @@ def lagging_decided(ctx: Context) -> Iterator[Hit]:
     yield from _lagging(ctx, "decision")
 
 
-def _verification(ctx: Context, due_months: int, part: str) -> Iterator[tuple[int, object, Hit]]:
-    """(fiscal year, its state, a hit where to report) for each recorded year whose verification is recorded or due."""
+def _verification(ctx: Context, due_months: int, part: str) -> Iterator[tuple[int, object, bool, Hit]]:
+    """(fiscal year, its state, whether it is due, a hit where to report) for each recorded year.
+
+    Before a year's verification is due only what is recorded as not done is reported; once due,
+    what is not recorded is reported too."""
     a = assessment(ctx)
     if a is None:
         return
     for fy, source in sorted(a.data.years.items()):
         state = verification_state(source)
-        if not state.recorded and not is_due(fy, ctx.today, due_months):
-            continue
         verification = source.record.verification
         target = getattr(verification, part, None) if verification is not None else None
         if isinstance(target, list):
             target = target[0] if target else None
         where = target or verification or source.record
-        yield fy, state, Hit(ctx.root, {}, loc=where.loc or source.loc, file=source.file)
+        yield fy, state, is_due(fy, ctx.today, due_months), Hit(ctx.root, {}, loc=where.loc or source.loc, file=source.file)
 
 
 _NOT_RECORDED = both("が記録されていません", " is not recorded")
@@ -138,10 +139,11 @@ _NOT_RECORDED = both("が記録されていません", " is not recorded")
 
 @check(NodeType.strategy, provides=["year", "status"])
 def verified_with_experts(ctx: Context, *, due_months: int = 12) -> Iterator[Hit]:
-    """Each recorded fiscal year's verification had external experts (a meeting with `external_experts: true`),
-    once the verification is recorded or due (`due_months` after the year ends)."""
-    for fy, state, hit in _verification(ctx, due_months, "meetings"):
-        if state.experts:
+    """Each recorded fiscal year's verification had external experts (a meeting with `external_experts: true`).
+    A year is reported once its verification is due (`due_months` after the year ends), or earlier when a
+    meeting is recorded without external experts."""
+    for fy, state, due, hit in _verification(ctx, due_months, "meetings"):
+        if state.experts or (state.experts is None and not due):
             continue
         if state.experts is False:
             status = both("は外部有識者の参画なしに行われました", " was done without external experts")
@@ -155,16 +157,16 @@ def verified_with_experts(ctx: Context, *, due_months: int = 12) -> Iterator[Hit
 @check(NodeType.strategy, provides=["year", "status"])
 def verified_by_assembly(ctx: Context, *, due_months: int = 12) -> Iterator[Hit]:
     """Each recorded fiscal year's results went to the assembly (a report or a resolution is recorded)."""
-    for fy, state, hit in _verification(ctx, due_months, "assembly"):
-        if not state.assembly:
+    for fy, state, due, hit in _verification(ctx, due_months, "assembly"):
+        if not state.assembly and due:
             yield Hit(hit.node, {"year": both(f"{fy}年度", f"FY{fy}"), "status": _NOT_RECORDED}, hit.loc, hit.file)
 
 
 @check(NodeType.strategy, provides=["year", "status"])
 def verification_published(ctx: Context, *, due_months: int = 12) -> Iterator[Hit]:
     """Each recorded fiscal year's progress and verification results were published (a date or URL)."""
-    for fy, state, hit in _verification(ctx, due_months, "publication"):
-        if state.published:
+    for fy, state, due, hit in _verification(ctx, due_months, "publication"):
+        if state.published or (state.published is None and not due):
             continue
         status = both("は行わないとされています", " is recorded as not done") if state.published is False else _NOT_RECORDED
         yield Hit(hit.node, {"year": both(f"{fy}年度", f"FY{fy}"), "status": status}, hit.loc, hit.file)

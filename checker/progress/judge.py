@@ -60,6 +60,15 @@ def fmt(value: Fraction | float | int | None) -> str:
     return f"{float(value):,.2f}"
 
 
+def show(value) -> str:
+    """A recorded number as written: a float keeps its decimals (18.0), thousands are separated."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,}"
+    return fmt(value)
+
+
 def pct(value: Fraction | float | None) -> str:
     """A share as a percentage, to one decimal place where needed."""
     if value is None:
@@ -149,6 +158,8 @@ def _measures(plan: Plan, a: Fraction, fy: int, scheme: Scheme) -> dict:
         met = _reach(a, t, d, plan.strict)
     elif plan.kind in ("sum", "average"):
         met = fy >= plan.end and _reach(a, t, d, plan.strict)
+    elif base is not None and (t - base) * d < 0 and fy < plan.target_fy:
+        met = False  # a target planned below the baseline (a decline slowed) is judged in its year, not on the way down
     else:
         met = _reach(a, t, d, plan.strict)
     reference = t if scheme.against == "final" else e
