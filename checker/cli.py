@@ -212,11 +212,12 @@ def check(
 @app.command()
 def schema(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file."),
+    progress: bool = typer.Option(False, "--progress", help="The schema of progress files (progress/2024.yaml) instead."),
 ) -> None:
     """Print the JSON Schema of the strategy file format (for editors and validators)."""
     from .schema import schema_json
 
-    emit(schema_json(), output)
+    emit(schema_json(progress), output)
 
 
 def _pack(edition: Optional[str]):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..text import norm
 from .base import IdRef, SourceRef, Spec
@@ -23,13 +23,17 @@ from .lineage import KpiRevision
 from .values import Number, YearValue
 
 
-def _by_word(words: dict[str, str]):
-    """A before-validator that reads the Japanese words (NFKC, spaces removed) as the enum's values."""
+def _by_word(words: dict[str, str], shown: str, enum_values: tuple[str, ...]):
+    """A before-validator that reads the Japanese words (NFKC, spaces removed) as the enum's values and
+    names the accepted words when a value is neither."""
 
     def read(value: object) -> object:
-        if isinstance(value, str):
-            return words.get(norm(value).replace(" ", ""), value)
-        return value
+        if not isinstance(value, str):
+            return value
+        found = words.get(norm(value).replace(" ", ""), value)
+        if found not in enum_values:
+            raise ValueError(f"'{value}' is not one of {shown} (or {', '.join(enum_values)})")
+        return found
 
     return BeforeValidator(read)
 
@@ -91,9 +95,20 @@ class AssemblyForm(str, Enum):
 
 ASSEMBLY_WORDS = {"報告": "report", "議決": "resolution", "議決事項": "resolution", "報告事項": "report"}
 
-StatusValue = Annotated[ActualStatus, _by_word(STATUS_WORDS)]
-DecisionValue = Annotated[Decision, _by_word(DECISION_WORDS)]
-AssemblyFormValue = Annotated[AssemblyForm, _by_word(ASSEMBLY_WORDS)]
+
+
+def _choice(enum: type[Enum], words: dict[str, str], shown: str):
+    values = tuple(e.value for e in enum)
+    return (_by_word(words, shown, values),
+            WithJsonSchema({"enum": [*values, *words], "description": f"{shown} (or {', '.join(values)})"}))
+
+
+_STATUS = _choice(ActualStatus, STATUS_WORDS, "確定, 速報")
+_DECISION = _choice(Decision, DECISION_WORDS, "拡充, 継続, 見直し, 統合, 廃止, 終了")
+_FORM = _choice(AssemblyForm, ASSEMBLY_WORDS, "報告, 議決")
+StatusValue = Annotated[ActualStatus, _STATUS[0], _STATUS[1]]
+DecisionValue = Annotated[Decision, _DECISION[0], _DECISION[1]]
+AssemblyFormValue = Annotated[AssemblyForm, _FORM[0], _FORM[1]]
 
 
 class Actual(Spec):

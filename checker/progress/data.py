@@ -89,9 +89,29 @@ def _precedence(rec: Recorded) -> tuple:
     return (_STATUS_RANK[actual.status], _sort_key(actual.as_of), rec.record_fy)
 
 
+_CONFUSABLE = {frozenset("l1"), frozenset("I1"), frozenset("O0"), frozenset("o0"), frozenset("Il")}
+
+
+def suggest(word: str, known) -> str | None:
+    """The id in `known` that `word` most likely meant: the closest by difflib's ratio; among equals, the one
+    sharing the longest beginning with it, then the one differing only by look-alike characters (l/1, O/0),
+    then the first in `known`'s order."""
+    known = list(known)
+    close = difflib.get_close_matches(word, known, n=8, cutoff=0.6)
+    if not close:
+        return None
+
+    def score(candidate: str) -> tuple:
+        prefix = next((i for i, (a, b) in enumerate(zip(word, candidate)) if a != b), min(len(word), len(candidate)))
+        alike = len(word) == len(candidate) and all(a == b or frozenset((a, b)) in _CONFUSABLE for a, b in zip(word, candidate))
+        return (round(difflib.SequenceMatcher(None, word, candidate).ratio(), 6), prefix, alike, -known.index(candidate))
+
+    return max(close, key=score)
+
+
 def _close(word: str, known) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    found = suggest(word, known)
+    return f"; did you mean '{found}'?" if found else ""
 
 
 class _Index:
@@ -218,24 +238,12 @@ def _check_year(source: YearSource, index: _Index, data: ProgressData) -> list[P
 
 
 def _merge_actual(data: ProgressData, key: SeriesKey, year: int, rec: Recorded) -> list[Problem]:
+    """Keep the value that counts: a final value over a preliminary one, then the later as-of date, then the
+    record of the later fiscal year (a correction).  Each fiscal year has one record and a record holds one
+    value per indicator and year, so two values never tie."""
     slot = data.actuals.setdefault(key, {})
     before = slot.get(year)
-    if before is None:
-        slot[year] = rec
-        return []
-    new, old = _precedence(rec), _precedence(before)
-    if new == old:
-        if rec.item.value == before.item.value:
-            if (rec.file, rec.loc) < (before.file, before.loc):
-                slot[year] = rec
-            return []
-        kpi, segment = key
-        return [problem(rec.file, rec.loc, (
-            f"'{kpi}'{' (' + segment + ')' if segment else ''} has two different values for fiscal year {year} "
-            f"({rec.item.value} here, {before.item.value} at {before.file}:{before.loc[0]}) with the same status and as-of date: "
-            "mark the correction with a later as_of or status: 確定"
-        ))]
-    if new > old:
+    if before is None or _precedence(rec) > _precedence(before):
         slot[year] = rec
     return []
 
