@@ -142,3 +142,74 @@ def _render(sheet, fmt: str, lang: str):
     from ..progress.page import progress_page
 
     return progress_page(sheet, lang)
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise _fail(f"{path}:1:1: the file exists; tebiki does not replace it unless you add --force")
+
+
+@progress_app.command("template")
+def template(
+    strategy: str = typer.Argument(..., help="The strategy file."),
+    files: Optional[List[str]] = typer.Argument(None, help="Progress files (default: the progress/ folder beside the strategy)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx)."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="The fiscal year to fill in (default: the last one that ended)."),
+    scheme: Optional[str] = SchemeOption,
+    force: bool = typer.Option(False, "--force", help="Replace the workbook if it exists."),
+    config_path: ConfigOption = None,
+    edition: EditionOption = None,
+    encoding: EncodingOption = None,
+    today: TodayOption = None,
+) -> None:
+    """An Excel workbook to fill in a fiscal year's progress: every KPI with its baseline and target, cells for the actual values, and sheets for the evaluations, revisions and verification (with drop-down lists)."""
+    from .. import fileio
+    from ..clock import fiscal_year
+    from ..progress.excel import make_template
+
+    config, pack = _setup(config_path, edition, None, None, scheme)
+    if output.suffix.lower() != ".xlsx":
+        raise _fail(f"{output}:1:1: the workbook must be an .xlsx file")
+    fileio.check_output(output, option="--output", inputs=[strategy, *(files or [])])
+    _refuse_existing(output, force)
+    fy = _fiscal_year(year) or fiscal_year(_today(today)) - 1
+    try:
+        data, rows = make_template(strategy, files or None, fy, config=config, pack=pack, encoding=encoding)
+    except InputError as exc:
+        raise _fail(str(exc))
+    fileio.write_output(output, data, option="--output", inputs=[strategy, *(files or [])])
+    print(f"wrote {output}: {rows} indicator row(s) for fiscal year {fy}", file=sys.stderr)
+
+
+@progress_app.command("read")
+def read(
+    workbook: str = typer.Argument(..., help="A workbook made by tebiki progress template and filled in."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The progress file to write (default: standard output)."),
+    strategy: Optional[str] = typer.Option(None, "--strategy", help="The strategy file (default: the one the workbook names)."),
+    force: bool = typer.Option(False, "--force", help="Replace the progress file if it exists."),
+    lang: LangOption = None,
+    config_path: ConfigOption = None,
+    edition: EditionOption = None,
+    encoding: EncodingOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Read a filled-in workbook back to a progress file (YAML), checking every cell; a bad cell is reported as book.xlsx:Sheet!C12 with exit code 2 and nothing is written."""
+    from .. import fileio
+    from ..progress.excel import read_back
+
+    config, pack = _setup(config_path, edition, lang, None, None)
+    if output is not None:
+        fileio.check_output(output, option="--output", inputs=[workbook])
+        _refuse_existing(output, force)
+    try:
+        text, findings = read_back(workbook, strategy, config=config, pack=pack, encoding=encoding, today=_today(today),
+                                   output=str(output) if output else None)
+    except InputError as exc:
+        raise _fail(str(exc))
+    fileio.emit(text, output, inputs=[workbook])
+    if output is not None:
+        print(f"wrote {output}", file=sys.stderr)
+    from ..safetext import terminal
+
+    for line in findings:
+        print(terminal(line), file=sys.stderr)
