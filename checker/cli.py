@@ -245,7 +245,7 @@ def list_rules(
             {
                 "code": r.code, "name": r.name, "area": r.area.value, "sections": r.sections, "severity": r.severity.value,
                 "wording": r.wording.value, "applies_to": r.applies_to.value, "title": {"ja": r.title.ja, "en": r.title.en},
-                "deviable": r.deviable,
+                "deviable": r.deviable, "introduced": r.introduced,
             }
             for r in pack.rules
         ]

@@ -29,11 +29,13 @@ def rule_markdown(rule: RuleRecord, pack: Pack) -> str:
         ("Law / 法令", rule.law or "—"),
         ("Wording / 文言の強さ", rule.wording.value),
         ("Severity / 重大度", rule.severity.value),
+        ("Basis / 根拠", f"{rule.basis.value} ({rule.basis.label('ja')} / {rule.basis.label('en')})"),
         ("Applies to / 対象団体", rule.applies_to.value),
         ("Area / 領域", rule.area.value),
         ("Check / 点検関数", _check_location(rule)),
         ("Parameters", ", ".join(f"`{k}={v!r}`" for k, v in rule.params.items()) or "—"),
         ("Fixtures", f"[tests/fixtures/rules/{rule.code}/](../../tests/fixtures/rules/{rule.code}/)"),
+        ("Introduced / 導入された版", f"{rule.introduced} ({pack.edition_title(rule.introduced)})" if rule.introduced else "—"),
         ("Deviation / 逸脱", "allowed with a written justification / 理由を記録すれば可" if rule.deviable else "not allowed (broken data) / 不可（データの誤り）"),
     ]
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)

@@ -28,7 +28,7 @@ def test_one_line_per_unjustified_finding_with_location_and_title():
         m = LINE.match(line)
         assert m, line
         assert "\n" not in m[3] and "%0Afix: " in m[3]
-    assert lines[0].startswith(f"::warning file={SAMPLE},line=30,col=13,title=OL07 measure-without-kpi (手引き 4-2)::")
+    assert lines[0].startswith(f"::warning file={SAMPLE},line=30,col=13,title=OL07 measure-without-kpi (手引き 4-2; not stated)::")
     assert "100%25%2C" not in lines[0] and "100%25, " in lines[0]  # message: % escaped, comma kept
     assert "1 file(s): 0 error(s), 2 warning(s)" in proc.stderr  # the summary line goes to stderr
 

@@ -8,7 +8,7 @@ from lxml import etree
 
 from checker import get_pack
 from checker.api import FileResult
-from checker.engine.finding import Finding, Severity, Text
+from checker.engine.finding import Basis, Finding, Severity, Text
 from checker.report import Options, render
 
 from .ci_helpers import SAMPLE, SELECT, assert_golden, run
@@ -90,7 +90,7 @@ def test_a_rule_that_does_not_apply_to_the_body_is_skipped():
 
 
 def test_characters_xml_cannot_carry_are_replaced():
-    f = Finding("OL07", "measure-without-kpi", "outline", ("4-2",), Severity.error, Text("bad \x00\x1b end", "bad \x00\x1b end"), "x.yaml", 3, 1, "m", "measure", "m")
+    f = Finding("OL07", "measure-without-kpi", "outline", ("4-2",), Severity.error, Text("bad \x00\x1b end", "bad \x00\x1b end"), "x.yaml", 3, 1, "m", "measure", "m", Basis.not_stated)
     root = validate(render("junit", [FileResult(file="x.yaml", findings=[f])], get_pack(), Options(rules=("OL07",))))
     assert "\ufffd" in root.find(".//failure").get("message")
 

@@ -134,10 +134,10 @@ def test_a_file_that_cannot_be_loaded_is_a_tool_execution_notification():
 
 
 def test_repeated_findings_on_one_node_get_distinct_fingerprints():
-    from checker.engine.finding import Finding, Severity, Text
+    from checker.engine.finding import Basis, Finding, Severity, Text
 
-    f = Finding("OL07", "measure-without-kpi", "outline", ("4-2",), Severity.warning, Text("a", "a"), "x.yaml", 3, 1, "m-1", "measure", "m")
-    g = Finding("OL07", "measure-without-kpi", "outline", ("4-2",), Severity.warning, Text("b", "b"), "x.yaml", 9, 1, "m-1", "measure", "m")
+    f = Finding("OL07", "measure-without-kpi", "outline", ("4-2",), Severity.warning, Text("a", "a"), "x.yaml", 3, 1, "m-1", "measure", "m", Basis.not_stated)
+    g = Finding("OL07", "measure-without-kpi", "outline", ("4-2",), Severity.warning, Text("b", "b"), "x.yaml", 9, 1, "m-1", "measure", "m", Basis.not_stated)
     doc = json.loads(render("sarif", [FileResult(file="x.yaml", findings=[f, g])], get_pack(), Options(rules=("OL07",))))
     validate(doc)
     assert [r["partialFingerprints"][FINGERPRINT] for r in doc["runs"][0]["results"]] == ["OL07:m-1", "OL07:m-1:2"]

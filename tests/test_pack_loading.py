@@ -125,3 +125,24 @@ def test_a_new_edition_is_a_pack_beside_the_old_one(copy):
     graph = build_graph(strategy)
     assert "PE03" not in {f.code for f in run_pack(graph, old, today=TODAY)}
     assert "PE03" in {f.code for f in run_pack(build_graph(strategy), new, today=TODAY)}
+
+
+def test_a_broken_kind_lexicon_is_reported_with_its_location(copy):
+    edit(copy / "kinds.yaml", "  perception: [", "  perceptions: [")
+    found = problems(copy)
+    assert all(m.startswith(f"{copy / 'kinds.yaml'}:17:3:") for m in found), found
+    assert any("unknown key 'perceptions' in kind lexicon; did you mean 'perception'?" in m for m in found), found
+
+
+def test_an_empty_word_in_the_kind_lexicon_is_reported(copy):
+    edit(copy / "kinds.yaml", "  perception: [満足,", '  perception: ["", 満足,')
+    message = only(copy)
+    assert message.startswith(f"{copy / 'kinds.yaml'}:"), message
+    assert "empty" in message
+
+
+def test_a_missing_kind_lexicon_is_reported_at_its_reference(copy):
+    (copy / "kinds.yaml").unlink()
+    message = only(copy)
+    assert message.startswith(f"{copy / 'pack.yaml'}:"), message
+    assert "kinds.yaml not found" in message

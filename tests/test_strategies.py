@@ -37,7 +37,7 @@ def test_the_generator_covers_the_format():
     """Over a few hundred examples every optional part of the format shows up."""
     seen: set[str] = set()
 
-    @settings(max_examples=120, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=400, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
     @given(strategy_data())
     def collect(data):
         strategy = build_strategy(data)

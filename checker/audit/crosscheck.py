@@ -82,6 +82,7 @@ def finding(rule: RuleRecord, config: Config, file: str, place: Place, **values)
         node_id=place.node_id,
         node_type=place.node_type,
         node_name=place.node_name,
+        basis=rule.basis,
     )
 
 

@@ -5,7 +5,7 @@ the number of files only by a few kilobytes each.
 
 Two readings come from the rule areas, never re-implemented here:
 
-- the classification of an indicator as outcome/output: `checker.checks.outcomes.classify`
+- the classification of an indicator as outcome/output: `checker.kinds.classify`
   (the declared `kind`, else the kind its wording gives), and
 - the national directions a goal, direction or measure suggests by its own wording:
   `checker.checks.national_directions.suggested_directions`.
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..bodycode import prefecture_of
 from ..checks.national_directions import suggested_directions
-from ..checks.outcomes import classify
+from ..kinds import classify
 from ..engine.finding import Finding
 from ..engine.pack import Pack
 from ..graph import NodeType, StrategyGraph

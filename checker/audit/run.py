@@ -146,7 +146,7 @@ def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encodin
 
 def _finding_entry(f: Finding, lang: str) -> dict:
     """A finding in audit.json: compact (the rule's name, area, sections are in the top-level "rules")."""
-    entry = {"code": f.code, "severity": f.severity.value, "line": f.line, "column": f.col,
+    entry = {"code": f.code, "severity": f.severity.value, "basis": f.basis.value, "line": f.line, "column": f.col,
              "node": f.node_id, "message": f.message.get(lang), "justified": f.justified}
     if f.deviation is not None:
         entry["deviation"] = {"justification": f.deviation.justification, "approver": f.deviation.approver,

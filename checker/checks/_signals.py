@@ -133,7 +133,6 @@ def found(text: str, words: Iterable[str]) -> list[str]:
 def index_pack_words(reference) -> None:
     """Index the pack's signal word lists when it loads, not while checking the first strategy."""
     index(reference.direction_signals)
-    index(reference.kind_signals)
     found("", reference.digital_signals)
 
 

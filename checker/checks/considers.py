@@ -13,7 +13,7 @@ import re
 from typing import Iterator
 
 from ..engine.context import Context
-from ..engine.finding import Text
+from ..engine.finding import Basis, Text
 from ..engine.registry import Hit, both, check
 from ..graph import EdgeType, NodeType
 from ..model import Bound, PlanRelation
@@ -67,7 +67,8 @@ def national_strategy_edition(ctx: Context) -> Iterator[Hit]:
         stated = both(f"{ref.title}（版の記載なし）", f"{ref.title} (edition not stated)") if ref.title else both(
             "名称・版の記載なし", "neither title nor edition stated"
         )
-    yield Hit("#national-strategy", {"stated": stated, "national": national.title, "edition": national.edition})
+    basis = Basis.contradicts if ref.edition or ref.title else Basis.not_stated
+    yield Hit("#national-strategy", {"stated": stated, "national": national.title, "edition": national.edition}, basis=basis)
 
 
 @check(NodeType.strategy, provides=["prefecture"])

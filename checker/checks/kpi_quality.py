@@ -21,7 +21,7 @@ import re
 from typing import Iterator
 
 from ..engine.context import Context
-from ..engine.finding import Text
+from ..engine.finding import Basis, Text
 from ..engine.registry import Hit, check
 from ..graph import EdgeType, NodeType, StrategyGraph
 from ..model import Aggregate, Baseline, Better, Bound, Indicator, Relative, Status, Target
@@ -322,7 +322,7 @@ def target_direction(ctx: Context) -> Iterator[Hit]:
         for population, baseline, target, loc in _rows(ind):
             if target is None:
                 continue
-            better, _, basis = _direction(ind, target, ref)
+            better, assumed, basis = _direction(ind, target, ref)
             if better is None:
                 continue
             wrong = False
@@ -343,6 +343,7 @@ def target_direction(ctx: Context) -> Iterator[Hit]:
                         "why": basis,
                     },
                     loc=target.loc or loc,
+                    basis=Basis.inferred if assumed else None,
                 )
 
 

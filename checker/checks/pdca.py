@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator, Literal
 
 from ..engine.context import Context
+from ..engine.finding import Basis
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
 from ..text import norm
@@ -51,13 +52,15 @@ def pdca_cycle_short(ctx: Context, *, max_years: int = 1) -> Iterator[Hit]:
     pdca = governance_part(ctx, "pdca")
     if not _described(pdca):
         return  # pdca_described reports it
+    basis = None
     if pdca.cycle_years is None:
         length = both("の期間が記載されていません", " length is not stated")
     elif pdca.cycle_years > max_years:
         length = both(f"の期間が{pdca.cycle_years}年です", f" lasts {pdca.cycle_years} years")
+        basis = Basis.contradicts
     else:
         return
-    yield Hit(governance_node(ctx, "pdca"), {"length": length, "max_years": max_years})
+    yield Hit(governance_node(ctx, "pdca"), {"length": length, "max_years": max_years}, basis=basis)
 
 
 @check(NodeType.pdca, provides=["status"])
@@ -66,8 +69,9 @@ def pdca_step_stated(ctx: Context, *, step: Literal["kpi_review", "revision"]) -
     pdca = governance_part(ctx, "pdca")
     if not _described(pdca) or getattr(pdca, step):
         return
-    status = NOT_STATED if getattr(pdca, step) is None else both("行わないとされています", "is stated not to be done")
-    yield Hit(governance_node(ctx, "pdca"), {"status": status})
+    stated = getattr(pdca, step) is not None
+    status = both("行わないとされています", "is stated not to be done") if stated else NOT_STATED
+    yield Hit(governance_node(ctx, "pdca"), {"status": status}, basis=Basis.contradicts if stated else None)
 
 
 def _published(publication) -> bool | None:
@@ -86,7 +90,7 @@ def results_published(ctx: Context) -> Iterator[Hit]:
     if published:
         return
     status = NOT_STATED if published is None else both("公表しないとされています", "are stated not to be published")
-    yield Hit(governance_node(ctx, "publication"), {"status": status})
+    yield Hit(governance_node(ctx, "publication"), {"status": status}, basis=None if published is None else Basis.contradicts)
 
 
 @check(NodeType.publication, provides=["channels"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..engine.context import Context
+from ..engine.finding import Basis
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
 from ..model import Decision
@@ -145,13 +146,15 @@ def verified_with_experts(ctx: Context, *, due_months: int = 12) -> Iterator[Hit
     for fy, state, due, hit in _verification(ctx, due_months, "meetings"):
         if state.experts or (state.experts is None and not due):
             continue
+        basis = None
         if state.experts is False:
             status = both("は外部有識者の参画なしに行われました", " was done without external experts")
+            basis = Basis.contradicts
         elif state.recorded and not ctx.progress.years[fy].record.verification.meetings:
             status = both("の会議（検証機関）が記録されていません", ": no meeting of the verification body is recorded")
         else:
             status = both("への外部有識者の参画が記録されていません", ": whether external experts took part is not recorded")
-        yield Hit(hit.node, {"year": both(f"{fy}年度", f"FY{fy}"), "status": status}, hit.loc, hit.file)
+        yield Hit(hit.node, {"year": both(f"{fy}年度", f"FY{fy}"), "status": status}, hit.loc, hit.file, basis)
 
 
 @check(NodeType.strategy, provides=["year", "status"])
@@ -168,8 +171,10 @@ def verification_published(ctx: Context, *, due_months: int = 12) -> Iterator[Hi
     for fy, state, due, hit in _verification(ctx, due_months, "publication"):
         if state.published or (state.published is None and not due):
             continue
-        status = both("は行わないとされています", " is recorded as not done") if state.published is False else _NOT_RECORDED
-        yield Hit(hit.node, {"year": both(f"{fy}年度", f"FY{fy}"), "status": status}, hit.loc, hit.file)
+        recorded_no = state.published is False
+        status = both("は行わないとされています", " is recorded as not done") if recorded_no else _NOT_RECORDED
+        yield Hit(hit.node, {"year": both(f"{fy}年度", f"FY{fy}"), "status": status}, hit.loc, hit.file,
+                  Basis.contradicts if recorded_no else None)
 
 
 def _revisions(ctx: Context, want_lowered: bool) -> Iterator[Hit]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..engine.context import Context
-from ..engine.finding import Text
+from ..engine.finding import Basis, Text
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
 from ..model import AssemblyStage, Sector
@@ -62,7 +62,8 @@ def verification_has_external_experts(ctx: Context) -> Iterator[Hit]:
         status = both("記載されていません", "is not stated")
     else:
         status = both("ありません（行政内部のみで検証）", "is absent (verification stays inside the administration)")
-    yield Hit(governance_node(ctx, "verification_body"), {"name": _body_name(body), "status": status})
+    basis = None if body.external_experts is None else Basis.contradicts
+    yield Hit(governance_node(ctx, "verification_body"), {"name": _body_name(body), "status": status}, basis=basis)
 
 
 @check(NodeType.verification_body, provides=["name", "absent"])
@@ -77,6 +78,7 @@ def verification_participants(ctx: Context) -> Iterator[Hit]:
     if residents is None and participation is not None and participation.methods:
         residents = True  # residents took part in drafting (パブリックコメント, 意識調査 ...), 2-1
     absent: list[Text] = []
+    listed = False
     if not sectors:
         if residents:
             absent.append(both("産官学金労言士のいずれが参画するかが記載されていません", "which of 産官学金労言士 take part is not stated"))
@@ -89,6 +91,7 @@ def verification_participants(ctx: Context) -> Iterator[Hit]:
         if residents is False:
             missing.append(RESIDENTS)
         if missing:
+            listed = True
             names = _join(missing)
             absent.append(Text(f"{names.ja}が含まれていません", f"{names.en} missing"))
         if residents is None:
@@ -97,6 +100,7 @@ def verification_participants(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             governance_node(ctx, "verification_body"),
             {"name": _body_name(body), "absent": Text("。".join(t.ja for t in absent), "; ".join(t.en for t in absent))},
+            basis=Basis.contradicts if listed else None,
         )
 
 
@@ -110,7 +114,8 @@ def verification_has_digital_expertise(ctx: Context) -> Iterator[Hit]:
         status = both("記載されていません", "is not stated")
     else:
         status = both("ありません", "is absent")
-    yield Hit(governance_node(ctx, "verification_body"), {"name": _body_name(body), "status": status})
+    basis = None if body.digital_expertise is None else Basis.contradicts
+    yield Hit(governance_node(ctx, "verification_body"), {"name": _body_name(body), "status": status}, basis=basis)
 
 
 @check(NodeType.strategy, NodeType.governance, NodeType.assembly, provides=["absent"])
@@ -122,7 +127,7 @@ def assembly_deliberates(ctx: Context) -> Iterator[Hit]:
         yield Hit(node, {"absent": both("戦略に記載されていません", "not stated in the strategy")})
         return
     if assembly.deliberation is False:
-        yield Hit(node, {"absent": both("審議しないとされています", "stated not to take place")})
+        yield Hit(node, {"absent": both("審議しないとされています", "stated not to take place")}, basis=Basis.contradicts)
         return
     missing = [name for stage, name in STAGE_NAMES.items() if stage not in assembly.stages]
     if missing:
@@ -147,7 +152,7 @@ def digital_department_involved(ctx: Context, *, digital_words: list[str]) -> It
         status = both("デジタル担当部局の参画が記載されていません", "the digital department's part is not stated")
     else:
         status = both("デジタル担当部局が参画していません", "the digital department takes no part")
-    yield Hit(node, {"status": status})
+    yield Hit(node, {"status": status}, basis=None if internal.digital_department is None else Basis.contradicts)
 
 
 @check(NodeType.strategy, NodeType.governance, NodeType.participation, provides=["status"])
@@ -161,4 +166,4 @@ def drafted_in_house(ctx: Context) -> Iterator[Hit]:
         status = both("誰が起草したかが記載されていません", "who drafted the strategy is not stated")
     else:
         status = both("起草を外部に委ねたとされています", "drafting was left to others")
-    yield Hit(governance_node(ctx, "participation"), {"status": status})
+    yield Hit(governance_node(ctx, "participation"), {"status": status}, basis=None if drafted is None else Basis.contradicts)

@@ -24,6 +24,33 @@ class Severity(str, Enum):
         return self.rank >= other.rank
 
 
+class Basis(str, Enum):
+    """What a finding rests on: what the document says, what it leaves unsaid, or what the tool read into its words.
+
+    A reviewer treats these differently: a contradiction is a statement to correct, silence is
+    something to add (or to confirm was done), and an inference is the tool's reading of the
+    wording, which the author may overrule by declaring what is meant.
+    """
+
+    contradicts = "contradicts"
+    """The document states something that goes against the 手引き, or its own data disagree."""
+    not_stated = "not-stated"
+    """The document is silent about something the 手引き asks for."""
+    inferred = "inferred"
+    """The tool read the wording (outcome or output, national direction, digital) and the verdict rests on that reading."""
+
+    def label(self, lang: str) -> str:
+        """A short label for reports: 記載と相違 / 記載なし / 記述から推定 (contradicts / not stated / inferred)."""
+        return _BASIS_LABELS[self][1 if lang == "en" else 0]
+
+
+_BASIS_LABELS = {
+    Basis.contradicts: ("記載と相違", "contradicts"),
+    Basis.not_stated: ("記載なし", "not stated"),
+    Basis.inferred: ("記述から推定", "inferred"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """A text in Japanese and English."""
@@ -62,6 +89,8 @@ class Finding:
     node_id: str
     node_type: str
     node_name: str
+    basis: Basis
+    """Whether the document contradicts the 手引き, is silent, or the verdict rests on the tool's reading of its words."""
     deviation: Justification | None = field(default=None, compare=False)
     """Set when a deviation record justifies this finding."""
 

@@ -22,11 +22,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from ..graph import NodeType
+from ..kinds.lexicon import KindLexicon, KindsFile
 from ..load.errors import InputError, Problem
 from ..load.source import read_text
 from ..load.validate import problems_of
 from ..load.yaml_tree import Tree, parse_tree
-from .finding import Severity, Text
+from .finding import Basis, Severity, Text
 from .registry import CHECKS, PREPARERS, CheckSpec
 
 SECTION = r"^[1-9]-[1-9]$"
@@ -131,6 +132,8 @@ class RuleRecord(_Strict):
     """The article of law behind it, if any (e.g. 法第10条第2項第1号)."""
     wording: Wording
     severity: Severity
+    basis: Basis
+    """What its findings rest on by default: contradicts, not-stated or inferred (a hit may say otherwise)."""
     applies_to: AppliesTo = AppliesTo.both
     check: str
     """The check function's name (in checker/checks/)."""
@@ -144,6 +147,10 @@ class RuleRecord(_Strict):
     examples: Examples
     deviable: bool = True
     """Whether a deviation record may justify it (the 手引き allows local judgement)."""
+    introduced: str | None = None
+    """The edition of the 手引き that introduced the requirement: this pack's edition or one listed in
+    its `history` (e.g. tebiki-2015-01).  A strategy adopted before that edition, or whose period
+    ended before it, is told of the requirement as info, for its next revision."""
 
     @model_validator(mode="after")
     def _valid_sections(self) -> "RuleRecord":
@@ -193,12 +200,8 @@ class Reference(_Strict):
     directions: list[NationalDirection] = Field(min_length=1)
     model_visions: list[Named] = Field(default_factory=list)
     policy_areas: list[Named] = Field(default_factory=list)
-    outcome_signals: list[str] = Field(default_factory=list)
-    """Words that mark an indicator as an outcome (benefit to residents)."""
-    output_signals: list[str] = Field(default_factory=list)
-    """Words that mark an indicator as an output (what the administration did)."""
-    activity_signals: list[str] = Field(default_factory=list)
-    """Counts of events or participants: the 手引き's own example of indicators to avoid alone (4-1)."""
+    kinds: KindLexicon | None = None
+    """The words that tell an outcome from an output (手引き 4-1, 4-2), from the file `lexicons.kinds` names."""
     digital_signals: list[str] = Field(default_factory=list)
     """Words that mark a measure or indicator as digital."""
     decrease_signals: list[str] = Field(default_factory=list)
@@ -213,9 +216,23 @@ class Reference(_Strict):
         return tuple(d.signals for d in self.directions)
 
     @cached_property
-    def kind_signals(self) -> tuple[list[str], list[str], list[str]]:
-        """The outcome, activity and output signal words (one tuple, for the same reason)."""
-        return (self.outcome_signals, self.activity_signals, self.output_signals)
+    def kpi_examples(self) -> frozenset[str]:
+        """The example KPIs of 手引き 4-2 (normalised), which the outcome rules do not report."""
+        from ..text import norm
+
+        return frozenset(norm(k).replace(" ", "") for d in self.directions for k in d.kpi_examples)
+
+
+class EarlierEdition(_Strict):
+    """An earlier edition of the 手引き that rules may name as the one that introduced their requirement."""
+
+    edition: str = Field(pattern=NAME)
+    """Its id, e.g. tebiki-2015-01."""
+    title: str
+    published: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
+    """When it was issued: 'YYYY-MM' or 'YYYY-MM-DD'."""
+    known_from: str
+    """Where we know it from (the text that names it)."""
 
 
 class PackMeta(_Strict):
@@ -225,6 +242,8 @@ class PackMeta(_Strict):
     source: str
     """The reference text the rules cite."""
     description: Localized | None = None
+    history: list[EarlierEdition] = Field(default_factory=list)
+    """Earlier editions of the 手引き, oldest first (for the rules' `introduced`)."""
 
 
 class Section(_Strict):
@@ -235,10 +254,18 @@ class Section(_Strict):
     manual: Localized | None = None
 
 
+class Lexicons(_Strict):
+    """Files of word lists beside pack.yaml."""
+
+    kinds: str = Field(default="kinds.yaml", pattern=r"^[A-Za-z0-9_.-]+\.ya?ml$")
+    """The outcome/output lexicon (see checker/kinds/lexicon.py)."""
+
+
 class PackFile(_Strict):
     """The contents of pack.yaml."""
 
     pack: PackMeta
+    lexicons: Lexicons = Field(default_factory=Lexicons)
     areas: dict[Area, Localized]
     """A title for every area, in Japanese and English (for reports)."""
     reference: Reference
@@ -279,6 +306,12 @@ class Pack:
     @property
     def edition(self) -> str:
         return self.meta.edition
+
+    def edition_title(self, edition: str) -> str:
+        """The title of this pack's edition or of an earlier one in its history (the id when unknown)."""
+        if edition == self.meta.edition:
+            return self.meta.title
+        return next((e.title for e in self.meta.history if e.edition == edition), edition)
 
     def area_title(self, area: str, lang: str = "ja") -> str:
         """An area's title in the language (its id when the pack has none)."""
@@ -398,19 +431,30 @@ def load_pack(path: str | Path) -> Pack:
     root = Path(path)
     if not (root / "pack.yaml").is_file():
         raise InputError.at(str(root), 1, 1, "not a rule pack: pack.yaml is missing")
-    pack_file, _ = _parse(root / "pack.yaml", PackFile)
+    pack_file, pack_tree = _parse(root / "pack.yaml", PackFile)
+    reference = _with_lexicons(root, pack_file, pack_tree)
     sections_file, _ = _parse(root / "sections.yaml", SectionsFile)
     rules, problems = [], []
     known_sections = {s.id for s in sections_file.sections}
+    known_editions = {pack_file.pack.edition, *(e.edition for e in pack_file.pack.history), *available_editions()}
     for rule_path in sorted(root.glob("[A-Z][A-Z][0-9][0-9].yaml")):
         rule, tree = _parse(rule_path, RuleRecord)
         file = str(rule_path)
         if rule.code != rule_path.stem:
             problems.append(Problem(file, *tree.loc(("code",)), f"rule code {rule.code} does not match the file name {rule_path.name}"))
+        if rule.introduced is not None and rule.introduced not in known_editions:
+            problems.append(
+                Problem(
+                    file,
+                    *tree.loc(("introduced",)),
+                    f"rule {rule.code}: introduced names edition '{rule.introduced}', which is neither a pack's edition "
+                    f"nor in this pack's history ({', '.join(sorted(known_editions))})",
+                )
+            )
         for s in rule.sections:
             if s not in known_sections:
                 problems.append(Problem(file, *tree.loc(("sections",)), f"rule {rule.code}: section {s} is not in sections.yaml"))
-        problems.extend(_check_binding(rule, tree, file, pack_file.reference))
+        problems.extend(_check_binding(rule, tree, file, reference))
         rules.append(rule)
     seen: dict[str, str] = {}
     for rule in rules:
@@ -422,5 +466,15 @@ def load_pack(path: str | Path) -> Pack:
     if problems:
         raise InputError(problems)
     for prepare in PREPARERS:
-        prepare(pack_file.reference)
-    return Pack(root, pack_file.pack, pack_file.reference, sections_file.sections, rules, pack_file.areas)
+        prepare(reference)
+    return Pack(root, pack_file.pack, reference, sections_file.sections, rules, pack_file.areas)
+
+
+def _with_lexicons(root: Path, pack_file: PackFile, tree: Tree) -> Reference:
+    """The reference data with the lexicon files pack.yaml names (a missing or broken one is an InputError)."""
+    path = root / pack_file.lexicons.kinds
+    if not path.is_file():
+        line, col = tree.loc(("lexicons", "kinds")) if "lexicons" in (tree.data or {}) else (1, 1)
+        raise InputError([Problem(str(root / "pack.yaml"), line, col, f"lexicon file {pack_file.lexicons.kinds} not found beside pack.yaml")])
+    kinds_file, _ = _parse(path, KindsFile)
+    return pack_file.reference.model_copy(update={"kinds": kinds_file.kinds})

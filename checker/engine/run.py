@@ -56,6 +56,7 @@ def _finding(rule: RuleRecord, severity: Severity, hit: Hit, graph: StrategyGrap
         node_id=info.id,
         node_type=info.type.value,
         node_name=info.name,
+        basis=hit.basis or rule.basis,
     )
 
 

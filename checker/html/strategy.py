@@ -38,7 +38,8 @@ def findings_list(findings: list[Finding], lang: str, show_node: bool = False) -
         items.append(
             f'<li class="finding" data-code="{esc(f.code)}">{badge(f.severity.value, lang, f.justified)} '
             f'<b>{esc(f.code)}</b> {esc(f.message.get(lang))} '
-            f'<span class="loc">{esc(f.file)}:{f.line}:{f.col} · 手引き {esc(", ".join(f.sections))}</span>{node}{dev}</li>'
+            f'<span class="loc">{esc(f.file)}:{f.line}:{f.col} · 手引き {esc(", ".join(f.sections))} · '
+            f'<span class="basis basis-{esc(f.basis.value)}">{esc(f.basis.label(lang))}</span></span>{node}{dev}</li>'
         )
     return '<ul class="findings">' + "".join(items) + "</ul>"
 
@@ -55,10 +56,10 @@ def findings_table(findings: list[Finding], lang: str, table_id: str, pack: Pack
             f'<tr><td class="num" data-v="{f.line * 10000 + f.col}"><span class="loc">{f.line}:{f.col}</span></td>'
             f'<td data-v="{sev}">{badge(f.severity.value, lang, f.justified)}</td>'
             f"<td>{esc(f.code)}</td><td>{esc(pack.area_title(f.area, lang) if pack else f.area)}</td><td>{esc(', '.join(f.sections))}</td>"
-            f"<td>{esc(f.node_name)}</td><td>{esc(f.message.get(lang))}</td></tr>"
+            f"<td>{esc(f.basis.label(lang))}</td><td>{esc(f.node_name)}</td><td>{esc(f.message.get(lang))}</td></tr>"
         )
     head = "".join(
-        f"<th>{esc(t(k, lang))}</th>" for k in ("where", "severity", "code", "area", "sections", "node", "message")
+        f"<th>{esc(t(k, lang))}</th>" for k in ("where", "severity", "code", "area", "sections", "basis", "node", "message")
     )
     return (
         f'<div class="wrap"><table class="sortable" id="{esc(table_id)}"><thead><tr>{head}</tr></thead>'
@@ -101,7 +102,16 @@ def severity_cards(findings: list[Finding], lang: str) -> str:
 # -- the tree ------------------------------------------------------------------------------
 
 
-def _values(part: Indicator, lang: str) -> str:
+def kind_badge(record, lang: str) -> str:
+    """An indicator's kind as a small label, declared or inferred, with the reason as its title (checker.kinds)."""
+    if record is None:
+        return ""
+    kind = t("kind_" + (record.kind or "undecided"), lang)
+    basis = t("kind_" + record.basis, lang)
+    return f'<span class="kind kind-{esc(record.kind or "undecided")}" title="{esc(record.reason.get(lang))}">{esc(kind)}（{esc(basis)}）</span> · '
+
+
+def _values(part: Indicator, lang: str, record=None) -> str:
     pieces = []
     for population, baseline, target in part.measurements():
         bits = []
@@ -112,13 +122,14 @@ def _values(part: Indicator, lang: str) -> str:
             bits.append(f"{t('target', lang)} {shown}")
         if bits:
             pieces.append((f"[{population}] " if population else "") + " → ".join(bits))
-    kind = f"{t('kind_' + part.kind.value, lang)} · " if part.kind is not None else ""
-    return f'<span class="kpi-vals">{esc(kind)}{esc(" / ".join(pieces))}</span>' if pieces or kind else ""
+    kind = kind_badge(record, lang)
+    return f'<span class="kpi-vals">{kind}{esc(" / ".join(pieces))}</span>' if pieces or kind else ""
 
 
 class _Tree:
-    def __init__(self, g: StrategyGraph, by_node: dict[str, list[Finding]], lang: str, id_prefix: str = "n-"):
+    def __init__(self, g: StrategyGraph, by_node: dict[str, list[Finding]], lang: str, id_prefix: str = "n-", kinds: dict | None = None):
         self.g, self.by_node, self.lang, self.id_prefix = g, by_node, lang, id_prefix
+        self.kinds = kinds or {}
         self.shown: set[str] = set()
 
     def node(self, node: str, children: str = "", relisted: bool = False, collapsible: bool = False) -> str:
@@ -128,7 +139,7 @@ class _Tree:
         part = g.part(node)
         label = getattr(part, "label", None)
         name = g.name(node)
-        extra = _values(part, lang) if isinstance(part, Indicator) else ""
+        extra = _values(part, lang, self.kinds.get(node)) if isinstance(part, Indicator) else ""
         rel = f' <span class="sev sev-justified">{esc(t("relisted", lang))}</span>' if relisted else ""
         line = g.loc(node)[0]
         head = (
@@ -187,7 +198,10 @@ def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang:
     by_node: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_node[f.node_id].append(f)
-    tree = _Tree(g, by_node, lang, node_ids)
+    from ..kinds import indicator_kinds
+
+    kinds = {r.id: r for r in indicator_kinds(g, pack.reference)} if pack.reference.kinds is not None else {}
+    tree = _Tree(g, by_node, lang, node_ids, kinds)
     tree_html = tree.render()
     others = [f for f in findings if f.node_id not in tree.shown]
     areas = areas_of(pack, findings)

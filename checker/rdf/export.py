@@ -8,7 +8,9 @@ The graph holds two kinds of triples:
   the engine's graph edges (``tbk:measuredBy``, ``tbk:contributesTo``, ``tbk:alignedWith``), the
   Data Cube dimensions of every baseline and target (``qb:dataSet``, ``tbk:indicator``,
   ``tbk:valueRole``, ``sdmx-dimension:refPeriod``, ``sdmx-attribute:unitMeasure``), the period's
-  first and last day and its length in fiscal years, deviations linked to their rule.
+  first and last day and its length in fiscal years, deviations linked to their rule, and every
+  indicator's kind with its provenance (``tbk:kind``, ``tbk:kindBasis`` declared or inferred,
+  ``tbk:kindReason``, ``tbk:kindWord``; checker.kinds).
 """
 
 from __future__ import annotations
@@ -220,6 +222,7 @@ class Exporter:
         g.add((dataset, DCTERMS.isPartOf, self.root))
         for node_id in graph.nodes(NodeType.kgi, NodeType.numerical_target, NodeType.kpi, NodeType.indicator):
             self._observations(graph.part(node_id), dataset)
+        self._kinds(graph)
         for _, part in iter_parts(s):  # every 【再掲】 entry, printed with 【再掲】 or not
             if isinstance(part, m.IndicatorRef):
                 self._observations(part, dataset, indicator=graph.part(part.ref))
@@ -270,6 +273,27 @@ class Exporter:
         if indicator is not None and indicator.unit:
             g.add((iri, SDMX_ATTRIBUTE.unitMeasure, Literal(indicator.unit)))
         g.add((iri, SDMX_DIMENSION.refPeriod, self._period_resource(value.year or fiscal_year)))
+
+    def _kinds(self, graph) -> None:
+        """Each indicator's kind, declared or read from its name, with the reason and the deciding words."""
+        from ..engine.pack import load_pack, pack_dir
+
+        try:
+            reference = load_pack(pack_dir(self.edition)).reference
+        except Exception:  # an edition without a pack: no kinds can be read
+            return
+        from ..kinds import indicator_kinds
+
+        g = self.g
+        for record in indicator_kinds(graph, reference):
+            iri = self.node(record.id)
+            if record.kind:
+                g.add((iri, TBK.kind, concept("kpi-kind", record.kind)))
+            g.add((iri, TBK.kindBasis, concept("kind-basis", record.basis)))
+            g.add((iri, TBK.kindReason, Literal(record.reason.ja, lang="ja")))
+            g.add((iri, TBK.kindReason, Literal(record.reason.en, lang="en")))
+            for word in record.words:
+                g.add((iri, TBK.kindWord, Literal(word)))
 
     def _period_resource(self, when: Year | YearRange) -> URIRef:
         iri, start, end, ja, en = reference_period(when)

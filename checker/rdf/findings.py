@@ -40,6 +40,7 @@ def add_rule(ex: Exporter, pack: Pack, rule: RuleRecord) -> URIRef:
     g.add((iri, DCTERMS.isPartOf, pack_iri(edition)))
     g.add((iri, TBK.severity, SEVERITY[rule.severity]))
     g.add((iri, TBK.wording, Literal(rule.wording.value, lang="ja")))
+    g.add((iri, TBK.basis, Literal(rule.basis.value)))
     for section in rule.sections:
         g.add((iri, DCTERMS.source, section_iri(edition, section)))
     return iri
@@ -101,6 +102,7 @@ def add_findings(
                 g.add((result, DCTERMS.description, Literal(f.message.ja, lang="ja")))
                 g.add((result, DCTERMS.description, Literal(f.message.en, lang="en")))
                 g.add((result, TBK.severity, SEVERITY[f.severity]))
+                g.add((result, TBK.basis, Literal(f.basis.value)))
                 if f.deviation is not None:
                     g.add((result, TBK.justification, Literal(f.deviation.justification)))
                 pointer = child(iri, "pointer")

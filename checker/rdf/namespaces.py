@@ -76,6 +76,7 @@ SCHEMES = {
     "value-status": "value-status",
     "decision": "decision",
     "assembly-form": "assembly-form",
+    "kind-basis": "kind-basis",
 }
 """Concept schemes of the format: ``https://w3id.org/tebiki/concept/<scheme>`` and ``.../<scheme>/<value>``."""
 

@@ -52,6 +52,6 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
             rule = pack.by_code.get(f.code)
             if rule is not None:
                 message += f"\n{fix_label}: {getattr(rule.fix, lang)}"
-            title = f"{f.code} {f.name} (手引き {', '.join(f.sections)})"
+            title = f"{f.code} {f.name} (手引き {', '.join(f.sections)}; {f.basis.label(lang)})"
             lines.append(command(COMMANDS[f.severity], message, file=f.file, line=f.line, col=f.col, title=title))
     return "".join(line + "\n" for line in lines)

@@ -21,6 +21,7 @@ def finding_dict(f: Finding, lang: str) -> dict:
         "area": f.area,
         "sections": list(f.sections),
         "severity": f.severity.value,
+        "basis": f.basis.value,
         "message": f.message.get(lang),
         "messages": {"ja": f.message.ja, "en": f.message.en},
         "file": f.file,
@@ -40,6 +41,18 @@ def finding_dict(f: Finding, lang: str) -> dict:
     }
 
 
+def indicator_dicts(results: list[FileResult], pack: Pack, lang: str) -> list[dict]:
+    """Every indicator of the loaded files with its kind, declared or inferred (see checker.kinds)."""
+    from ..kinds import indicator_kinds_of
+
+    return [
+        {"file": r.file, **record.as_dict(lang)}
+        for r in results
+        if r.strategy is not None
+        for record in indicator_kinds_of(r.strategy, pack.reference, graph=r.graph)
+    ]
+
+
 def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     findings = [finding_dict(f, options.lang) for r in results for f in r.findings]
     errors = [{"file": p.file, "line": p.line, "column": p.col, "message": p.message} for r in results for p in r.problems]
@@ -49,6 +62,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
         "files": [r.file for r in results],
         "findings": findings,
         "errors": errors,
+        "indicators": indicator_dicts(results, pack, options.lang),
         "summary": {**counts(results), "fail_on": options.fail_on.value},
     }
     if options.baseline is not None:  # --baseline: what it hid and which of its entries are gone

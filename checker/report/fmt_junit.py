@@ -63,7 +63,10 @@ def _clean(text: str) -> str:
 
 def _line(f: Finding, pack: Pack, lang: str) -> str:
     words = _WORDS[lang]
-    head = f"{f.file}:{f.line}:{f.col}: {f.severity.value} {f.code} {f.name} [手引き {', '.join(f.sections)}] {f.message.get(lang)}"
+    head = (
+        f"{f.file}:{f.line}:{f.col}: {f.severity.value} {f.code} {f.name} [手引き {', '.join(f.sections)}] "
+        f"({f.basis.label(lang)}) {f.message.get(lang)}"
+    )
     rule = pack.by_code.get(f.code)
     if rule is not None and not f.justified:
         head += f"\n    {words['fix']}: {getattr(rule.fix, lang)}"

@@ -2,7 +2,7 @@
 
 Counts first (with the verdict against `--fail-on`), then a table of files,
 then the findings of each file in a table (line, severity, rule, 手引き
-sections, message), then files that could not be loaded, then justified
+sections, basis, message), then files that could not be loaded, then justified
 deviations apart in a collapsed section, and what a baseline hid.
 Deterministic; text from the strategy is escaped so it cannot break the tables
 or inject HTML.  `--concise` keeps only the verdict, counts and the table of
@@ -34,6 +34,7 @@ _WORDS = {
         "severity": "重大度",
         "rule": "規則",
         "section": "手引き",
+        "basis": "根拠",
         "message": "内容",
         "none": "指摘はありません。",
         "problems": "読み込めないファイル",
@@ -58,6 +59,7 @@ _WORDS = {
         "severity": "Severity",
         "rule": "Rule",
         "section": "手引き",
+        "basis": "Basis",
         "message": "Message",
         "none": "No findings.",
         "problems": "Files that could not be loaded",
@@ -87,7 +89,7 @@ def _code(text: str) -> str:
 def _finding_row(f: Finding, lang: str) -> str:
     return (
         f"| {f.line}:{f.col} | {_ICONS[lang][f.severity.value]} | {_code(f.code)} {cell(f.name)} "
-        f"| {cell(', '.join(f.sections))} | {cell(f.message.get(lang))} |"
+        f"| {cell(', '.join(f.sections))} | {cell(f.basis.label(lang))} | {cell(f.message.get(lang))} |"
     )
 
 
@@ -117,7 +119,12 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     for r, found in open_results:
         if not found:
             continue
-        out += [f"#### {cell(r.file)}", "", f"| {w['line']} | {w['severity']} | {w['rule']} | {w['section']} | {w['message']} |", "|---|---|---|---|---|"]
+        out += [
+            f"#### {cell(r.file)}",
+            "",
+            f"| {w['line']} | {w['severity']} | {w['rule']} | {w['section']} | {w['basis']} | {w['message']} |",
+            "|---|---|---|---|---|---|",
+        ]
         out += [_finding_row(f, lang) for f in found]
         out.append("")
 

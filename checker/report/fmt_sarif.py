@@ -72,6 +72,7 @@ def _rule_descriptor(rule: RuleRecord, pack: Pack, lang: str) -> dict:
         "sections": list(rule.sections),
         "area": rule.area.value,
         "wording": rule.wording.value,
+        "basis": rule.basis.value,
         "deviable": rule.deviable,
         "appliesTo": rule.applies_to.value,
     }
@@ -109,7 +110,11 @@ def _result(f: Finding, rule_index: dict[str, int], uri: str, artifact: int, ord
         "message": {"text": f.message.get(options.lang)},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT: fingerprint},
-        "properties": {"sections": list(f.sections), "node": {"id": f.node_id, "type": f.node_type, "name": f.node_name}},
+        "properties": {
+            "sections": list(f.sections),
+            "basis": f.basis.value,
+            "node": {"id": f.node_id, "type": f.node_type, "name": f.node_name},
+        },
     }
     if f.deviation is not None:
         d = f.deviation

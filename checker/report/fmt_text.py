@@ -43,7 +43,8 @@ def _paint(text: str, code: str, options: Options) -> str:
 def _head(f: Finding, options: Options) -> str:
     sev = _paint(f.severity.value, _COLORS[f.severity], options)
     sections = ", ".join(f.sections)
-    return f"{f.file}:{f.line}:{f.col}: {sev} {_paint(f.code, _BOLD, options)} {f.name} [手引き {sections}]"
+    basis = f.basis.label(options.lang)
+    return f"{f.file}:{f.line}:{f.col}: {sev} {_paint(f.code, _BOLD, options)} {f.name} [手引き {sections}] ({basis})"
 
 
 def _finding(f: Finding, pack: Pack, options: Options) -> list[str]:
@@ -65,7 +66,8 @@ def _justified(f: Finding, options: Options) -> list[str]:
         f"; {label}: {value}" for label, value in ((words["approver"], d.approver), (words["expires"], d.expires)) if value
     )
     return [
-        f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} [手引き {', '.join(f.sections)}] {f.message.get(options.lang)}",
+        f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} [手引き {', '.join(f.sections)}] ({f.basis.label(options.lang)}) "
+        f"{f.message.get(options.lang)}",
         f"    {words['reason']}: {d.justification}{extra}",
     ]
 
