@@ -25,7 +25,7 @@ def sheet():
 def test_the_page_is_self_contained_and_escapes_text(sheet):
     html = progress_page(sheet, "ja")
     assert "<script src" not in html and "<link" not in html and "<img" not in html and 'style="' not in html
-    assert "default-src 'none'" in html  # the shell's CSP: nothing can be fetched
+    assert "default-src &#39;none&#39;" in html  # the shell's CSP (escaped in the attribute): nothing can be fetched
     assert html.count('<svg class="spark"') == len(sheet.lines())  # one chart per KPI row
     assert "移住相談とお試し居住" in html and "要因分析" in html
 
