@@ -15,6 +15,10 @@
             2,000 in under 15 s, peak memory of the parent and its workers under 300 MB.
 4. peer   – the rules that ontologies/shapes.ttl mirrors, run by pySHACL on the exported
             graphs vs by our engine on the same strategies.  Goal: ours ≥ 20x faster.
+5. report, workbook, progress-scale – the yearly verification (bench/progress.py): the sheet of
+            100 KPIs x 5 years vs its check (≤ 2x), reading a 500-row workbook vs checking Toyonaka
+            (≤ 1x), the audit of 2,000 strategies with 5 years of progress vs without (≤ 1.5x per
+            strategy, linear, < 300 MB).
 
 Timings are medians of interleaved repetitions (A, B, A, B, ...), so that a neighbour's load on
 this shared machine falls on both sides alike.  Nothing here asserts: it prints.
@@ -346,7 +350,19 @@ def bench_peer(quick: bool) -> None:
 
 # -- main ----------------------------------------------------------------------------------------
 
-BENCHES = {"floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer}
+def _progress():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import progress
+
+    return progress
+
+
+BENCHES = {
+    "floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer,
+    "report": lambda quick: _progress().bench_report(quick, say, record),
+    "workbook": lambda quick: _progress().bench_workbook(quick, say, record),
+    "progress-scale": lambda quick: _progress().bench_progress_scale(quick, say, record, _generated, run_audit),
+}
 
 
 def main(argv: list[str] | None = None) -> int:

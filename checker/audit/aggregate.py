@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, ordered_areas
 from ..load.errors import Problem
+from ..progress.summary import COLUMNS as PROGRESS_COLUMNS
 from .facts import Facts
 
 PASS, FAIL = "pass", "fail"
@@ -51,6 +52,7 @@ class Layout:
             + [f"nd:{d}" for d in self.directions]
             + ["period_start", "period_end", "period_years", "verification_body",
                "prefectural_strategy", "prefectural_body_code", "prefectural_strategy_id"]
+            + list(PROGRESS_COLUMNS)
         )
 
 
@@ -62,8 +64,10 @@ def area_status(findings: list[Finding], area: str) -> str:
     return PASS
 
 
-def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None, problems: list[Problem]) -> dict:
-    """The aggregates of one strategy as JSON-compatible values (None where not applicable)."""
+def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None, problems: list[Problem],
+        progress: dict | None = None) -> dict:
+    """The aggregates of one strategy as JSON-compatible values (None where not applicable); `progress`: the
+    progress columns and goal shares (`checker.progress.summary.row_fields`)."""
     counts = {s.value: 0 for s in Severity}
     justified = 0
     for f in findings:
@@ -114,6 +118,7 @@ def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None,
         prefectural_body_code=ref.body_code if ref else None,
         prefectural_strategy_id=ref.strategy_id if ref else None,
     )
+    data.update(progress or {})
     return data
 
 

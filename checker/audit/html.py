@@ -17,6 +17,7 @@ L = {
     "audit_title_plain": ("地方版総合戦略の監査", "Audit of local strategies"),
     "overview": ("一覧（見出しをクリックすると並べ替え）", "Overview (click a heading to sort)"),
     "heatmap": ("国の方向性の取り上げ状況（市町村 × 方向性）", "National directions taken up (municipality × direction)"),
+    "progress": ("進捗の状況（効果検証、市町村 × 目標）", "Progress (verification, municipality × goal)"),
     "by_rule": ("ルール別の指摘", "Findings by rule"),
     "crosscheck": ("都道府県の戦略との突合（XP）", "Cross-check with the prefecture's strategy (XP)"),
     "sections": ("団体別の結果", "Results by body"),

@@ -46,7 +46,7 @@ from .html import by_rule, crosscheck_section, direction_heatmap, area_failures_
 from .progress import Progress
 
 JSON_VERSION = 1
-OUTPUTS = ("audit.csv", "audit.json", "index.html")
+OUTPUTS = ("audit.csv", "audit.json", "index.html", "audit-progress.csv")
 
 _PREFECTURE_HINT = re.compile(r"""\blevel["']?\s*:\s*["']?prefecture\b""")
 
@@ -137,9 +137,10 @@ def find_prefecture(files: list[str], named: str | None, config: Config, pack: P
 _STATE: dict = {}
 
 
-def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encoding: str | None, today) -> None:
+def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encoding: str | None, today, progress=None) -> None:
     _STATE.clear()
-    _STATE.update(config=config, pack=get_pack(config), layout=layout, pref=pref, lang=lang, encoding=encoding, today=today)
+    _STATE.update(config=config, pack=get_pack(config), layout=layout, pref=pref, lang=lang, encoding=encoding, today=today,
+                  progress=progress or {})
     if multiprocessing.parent_process() is not None:  # a worker: what it holds now lives as long as it does
         gc.freeze()
 
@@ -172,13 +173,25 @@ def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
             path = problem.file
             result = FileResult(file=path, problems=[problem])
         if result is None:
-            result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True)
-        facts = None
+            from ..progress.attach import sources_in_index
+
+            try:
+                sources = sources_in_index(path, s["progress"], s["encoding"])
+            except InputError as exc:
+                result = FileResult(file=path, problems=exc.problems)
+            else:
+                result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True,
+                                    progress=sources)
+        facts = progress = None
         findings = list(result.findings)
         xp: list[Finding] = []
         related: list[Finding] = []
         if result.ok:
-            facts = extract(result.strategy, result.graph or build_graph(result.strategy), pack)
+            graph = result.graph or build_graph(result.strategy)
+            facts = extract(result.strategy, graph, pack)
+            from ..progress.summary import row_fields, summarise
+
+            progress = row_fields(summarise(graph, result.progress, reference=pack.reference, today=s["today"]))
             if pref is not None:
                 checks = {f.code: pack.by_code[f.code].check for f in findings if f.code in pack.by_code}
                 related = [f for f in findings if checks.get(f.code) in crosscheck.RELATED_CHECKS.values()]
@@ -186,13 +199,13 @@ def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
                 findings = sorted(findings + xp, key=lambda f: f.sort_key)
         problems = list(result.problems)
     except Exception as exc:  # a bug in a check must not stop the other files
-        facts, findings, xp, related = None, [], [], []
+        facts, findings, xp, related, progress = None, [], [], [], None
         problems = [Problem(path, 1, 1, f"internal error while checking: {type(exc).__name__}: {exc} (please report this)")]
-    return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref)
+    return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, progress)
 
 
-def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref) -> Outcome:
-    row = make_row(path, layout, findings, facts, problems)
+def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, progress=None) -> Outcome:
+    row = make_row(path, layout, findings, facts, problems, progress)
     counts: dict[str, list[int]] = {}
     for f in findings:
         c = counts.setdefault(f.code, [0, 0])
@@ -262,7 +275,9 @@ def run_audit(
     today = clock.today(today)  # one date for every worker, even across midnight
     pack = get_pack(config)
     lang = config.lang
-    files = discover(directory)
+    from ..progress.attach import index_progress
+
+    files, progress_index = index_progress(discover(directory))  # progress files are read with their strategy
     if prefecture is not None:
         pref_abs = os.path.abspath(prefecture)
         files = [f for f in files if os.path.abspath(f) != pref_abs]
@@ -326,7 +341,7 @@ def run_audit(
             if pref_path is not None:
                 rows.append({})  # the prefecture's row, filled in at the end
                 bar.advance()
-            init = (config, layout, pref_facts, lang, encoding, today)
+            init = (config, layout, pref_facts, lang, encoding, today, progress_index)
             if jobs == 1 or len(items) < 2:
                 _init(*init)
                 results = map(_work, items)
@@ -382,6 +397,9 @@ def run_audit(
         summary = _summary(rows, problems)
         basis = classifiers()
         _write_csv(stage / "audit.csv", rows, layout)
+        from ..progress.summary import heatmap_csv
+
+        _publish(stage / "audit-progress.csv", heatmap_csv(rows))
         _write_json(stage / "audit.json", entries_path, pref_entry, rows, layout, pack, summary, basis, xp_findings, related,
                     stats, problems, pref_path, lang, directory)
         shown = sorted(xp_findings + related, key=lambda f: (index_of.get(f.file, -1), f.sort_key))
@@ -390,10 +408,19 @@ def run_audit(
     return AuditResult(outdir, len(rows), rows, problems, failing, pref_path, xp_findings)
 
 
+def _progress_section(rows: list[dict], index_of: dict[str, int], lang: str) -> str:
+    from ..progress.summary import heatmap_html
+
+    from .html import anchor
+
+    return heatmap_html(rows, lang, lambda r: "#" + anchor(index_of[r["file"]]) if r.get("file") in index_of else "")
+
+
 def _with_findings(result: FileResult, extra: list[Finding]) -> FileResult:
     if not extra or not result.ok:
         return result
-    return FileResult(result.file, sorted(result.findings + extra, key=lambda f: f.sort_key), result.problems, result.strategy)
+    return FileResult(result.file, sorted(result.findings + extra, key=lambda f: f.sort_key), result.problems, result.strategy,
+                      graph=result.graph, progress=result.progress)
 
 
 def _indent(text: str, prefix: str = "    ") -> str:
@@ -483,6 +510,7 @@ def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, 
         ("overview", tl("overview", lang), overview(rows, layout, lang) + area_failures_chart(rows, layout, lang)),
         ("directions", tl("heatmap", lang), direction_heatmap(rows, layout, pack, lang)),
         ("rules", tl("by_rule", lang), by_rule(stats, rows, lang, layout)),
+        ("progress", tl("progress", lang), _progress_section(rows, index_of, lang)),
         ("crosscheck", tl("crosscheck", lang),
          crosscheck_section(xp, rows, index_of, goal_rows, lang) if pref_facts else f"<p>{tl('no_prefecture', lang)}</p>"),
     ]

@@ -18,11 +18,10 @@ from ..engine.finding import Basis
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
 from ..model import Decision
-from ..progress.assess import Assessment, assess
+from ..progress.assess import Assessment, assessed
 from ..progress.facts import (
     lagging_by_holder, lowered, missing_actuals, is_due, verification_state,
 )
-from ..progress.schemes import get_scheme
 
 _PLANNED = (NodeType.goal, NodeType.direction, NodeType.measure)
 _INDICATORS = (NodeType.kpi, NodeType.numerical_target, NodeType.kgi, NodeType.indicator)
@@ -33,12 +32,7 @@ def assessment(ctx: Context) -> Assessment | None:
     data = ctx.progress
     if data is None:
         return None
-    key = ("progress-assessment", id(data))
-    found = ctx.graph.memo.get(key)
-    if found is None:
-        scheme = data.scheme or get_scheme()
-        found = ctx.graph.memo[key] = assess(ctx.graph, data, scheme, decrease_words=ctx.reference.decrease_signals)
-    return found
+    return assessed(ctx.graph, data, ctx.reference.decrease_signals)
 
 
 def _years(years) -> object:

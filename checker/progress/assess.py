@@ -169,3 +169,15 @@ def assess(graph: StrategyGraph, data: ProgressData | None, scheme: Scheme, *, d
             row.judgements = {fy: judge(plan, row.values, fy, scheme) for fy in years}
             rows.append(row)
     return Assessment(graph, data, scheme, years, rows, years[-1] if years else upto)
+
+
+def assessed(graph: StrategyGraph, data: ProgressData, decrease_words=()) -> Assessment:
+    """The assessment of a strategy's progress up to its latest recorded year, computed once per graph and
+    records (the progress rules and the audit's summary share it)."""
+    key = ("progress-assessment", id(data))
+    found = graph.memo.get(key)
+    if found is None or found.data is not data:
+        from .schemes import get_scheme
+
+        found = graph.memo[key] = assess(graph, data, data.scheme or get_scheme(), decrease_words=decrease_words)
+    return found

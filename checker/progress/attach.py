@@ -130,3 +130,49 @@ def gather(paths: list[str], config: Config, encoding: str | None = None) -> tup
             for path in discover(Path(folder) / "strategy.yaml"):
                 read(path)
     return list(dict.fromkeys(strategies)), sources, problems
+
+
+_STRATEGY_LINE = re.compile(r"""^["']?strategy["']?\s*:\s*["']?([A-Za-z0-9][A-Za-z0-9_.\-]*)["']?\s*(?:#.*)?$""", re.M)
+
+
+def index_progress(paths: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """Split a folder's files into strategy files and progress files by the strategy id they name (read from
+    their text, without loading them), so that a batch run reads each progress file once, for its strategy."""
+    strategies: list[str] = []
+    index: dict[str, list[str]] = {}
+    for path in paths:
+        if not is_progress_file(path):
+            strategies.append(path)
+            continue
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(1 << 16).decode("utf-8", errors="replace")
+        except OSError:
+            head = ""
+        m = _STRATEGY_LINE.search(head)
+        key = m.group(1) if m else ""
+        index.setdefault(key, []).append(path)
+    return strategies, index
+
+
+def sources_in_index(strategy_file: str, index: dict[str, list[str]], encoding: str | None = None) -> list[YearSource] | None:
+    """The progress records of a strategy file from `index_progress`'s index (None: none found by its id, so
+    let the strategy's own folder be searched, e.g. for an id written in flow style)."""
+    sid = _strategy_id(strategy_file)
+    paths = index.get(sid or "", []) + index.get("", [])
+    if sid is None:
+        return None
+    sources = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            source = load_progress(path, encoding)
+        except InputError as exc:
+            if path in index.get(sid, []):
+                problems.extend(exc.problems)
+            continue
+        if source.strategy_id == sid:
+            sources.append(source)
+    if problems:
+        raise InputError(problems)
+    return sources

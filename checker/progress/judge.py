@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Callable
 
 from ..engine.finding import Text
 from ..model import Relative
@@ -30,8 +31,8 @@ class Judgement:
     level: Level
     grade: Grade | None
     label: Text
-    how: Text
-    """How the grade was computed, in a sentence."""
+    explanation: "Text | Callable[[], Text]"
+    """How the grade was computed, or a function that writes it (most judgements are never shown)."""
     actual: Fraction | None = None
     """The value judged: the year's actual, or the running total or mean."""
     expected: Fraction | None = None
@@ -42,6 +43,12 @@ class Judgement:
     @property
     def key(self) -> str:
         return self.grade.id if self.grade is not None else self.level.value
+
+    @property
+    def how(self) -> Text:
+        """How the grade was computed, in a sentence (in Japanese and English)."""
+        found = self.explanation
+        return found if isinstance(found, Text) else found()
 
 
 def fmt(value: Fraction | float | int | None) -> str:
@@ -231,7 +238,7 @@ def _numeric(plan: Plan, a: Fraction, fy: int, scheme: Scheme) -> Judgement:
     if grade is None:
         return Judgement(fy, Level.undeterminable, None, Text(scheme.undeterminable.ja, scheme.undeterminable.en), why, **common)
     level = Level.achieved if m["met"] else grade.level
-    return Judgement(fy, level, grade, Text(grade.label.ja, grade.label.en), _explain(plan, a, fy, m, grade, scheme), **common)
+    return Judgement(fy, level, grade, Text(grade.label.ja, grade.label.en), lambda: _explain(plan, a, fy, m, grade, scheme), **common)
 
 
 def _explain(plan: Plan, a: Fraction, fy: int, m: dict, grade: Grade, scheme: Scheme) -> Text:

@@ -83,6 +83,12 @@ class Plan:
 
     def expected(self, fy: int) -> Fraction | None:
         """The value expected in fiscal year `fy` (for a sum: the running total), or None."""
+        cache = self.__dict__.setdefault("_expected_cache", {})
+        if fy not in cache:
+            cache[fy] = self._expected(fy)
+        return cache[fy]
+
+    def _expected(self, fy: int) -> Fraction | None:
         if self.kind == "sum":
             if self.start is None or fy < self.start:
                 return None

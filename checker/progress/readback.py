@@ -22,7 +22,6 @@ from ..model import ProgressFile, Strategy
 from ..model.governance import SECTOR_KANJI, Sector
 from ..model.progress import DECISION_WORDS, Decision
 from ..model.values import parse_number
-from ..model.walk import iter_parts
 from ..text import norm
 from ..years import YearError, parse_year
 from .assess import Assessment
@@ -31,7 +30,8 @@ from .columns import (
 )
 from .data import attach
 from .load import YearSource
-from .workbook import INSTRUCTIONS_SHEET, _actual_rows, _evaluation_rows
+from .workbook import INSTRUCTIONS_SHEET, measure_info, row_info
+from .xlsxread import Sheet, WorkbookError, column_letter, read_workbook_cells, split_ref
 
 _STATIC_INFO = {"goal", "holder", "name", "unit", "baseline", "target"}
 """Grey columns that come from the strategy alone (the others depend on other years' records)."""
@@ -59,11 +59,9 @@ class _Book:
         """Cells by index: data parts get (index, 1) as their location, to map problems back to cells."""
 
     def add(self, sheet: str, cell: str, message: str) -> None:
-        from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
-
-        letters, row = coordinate_from_string(cell)
+        row, col = split_ref(cell)
         line = self.order.get(sheet, len(self.order)) * 1_000_000 + row
-        self.problems.append(CellProblem(self.path, line, column_index_from_string(letters), message, sheet, cell))
+        self.problems.append(CellProblem(self.path, line, col, message, sheet, cell))
 
     def token(self, sheet: str, cell: str) -> tuple[int, int]:
         self.cells.append((sheet, cell))
@@ -141,25 +139,22 @@ def _set(target: dict, dotted: str, value) -> None:
     target[parts[-1]] = value
 
 
-def _read_table(book: _Book, ws, table: Table, expected: dict, choices) -> list[tuple[dict, int]]:
-    from openpyxl.utils import get_column_letter
-
-    rows = list(ws.iter_rows(values_only=True))
-    keys = [(_text(v) if v is not None else "") for v in (rows[KEY_ROW - 1] if len(rows) >= KEY_ROW else ())]
+def _read_table(book: _Book, sheet: Sheet, table: Table, expected: dict, choices) -> list[tuple[dict, int]]:
+    keys = {col: _text(v).strip() for col, v in sheet.rows.get(KEY_ROW, {}).items()}
     known = {c.key: c for c in table.columns}
-    where = {}
-    for i, key in enumerate(keys, 1):
-        if key in known:
-            where[key] = i
-    for col in table.columns:
-        if col.editable and col.key not in where:
-            book.add(table.name, f"{get_column_letter(len(keys) + 1)}{KEY_ROW}", f"the column '{col.key}' ({col.ja}) is missing: make the workbook again with tebiki progress template")
+    where = {key: col for col, key in keys.items() if key in known}
+    for c in table.columns:
+        if c.editable and c.key not in where:
+            book.add(table.name, f"{column_letter(max(keys, default=0) + 1)}{KEY_ROW}",
+                     f"the column '{c.key}' ({c.ja}) is missing: make the workbook again with tebiki progress template")
     out = []
-    for r, values in enumerate(rows[FIRST_ROW - 1:], FIRST_ROW):
-        cells = {key: values[i - 1] for key, i in where.items() if i - 1 < len(values)}
-        for i, v in enumerate(values, 1):
-            if v not in (None, "") and (i > len(keys) or keys[i - 1] not in known):
-                book.add(table.name, f"{get_column_letter(i)}{r}", f"'{_text(v)}' is outside the columns of the template and would be lost: move it to 備考")
+    known_columns = set(where.values())
+    letters = {key: column_letter(col) for key, col in where.items()}
+    for r in sorted(n for n in sheet.rows if n >= FIRST_ROW):
+        values = sheet.rows[r]
+        for i in sorted(values.keys() - known_columns):
+            book.add(table.name, f"{column_letter(i)}{r}", f"'{_text(values[i])}' is outside the columns of the template and would be lost: move it to 備考")
+        cells = {key: values.get(col) for key, col in where.items()}
         content = [k for k, v in cells.items() if v not in (None, "") and known[k].editable and known[k].kind != "key" and k != "year"]
         if not content:
             continue
@@ -169,7 +164,7 @@ def _read_table(book: _Book, ws, table: Table, expected: dict, choices) -> list[
             col = known[key]
             if value in (None, ""):
                 continue
-            cell = f"{get_column_letter(where[key])}{r}"
+            cell = f"{letters[key]}{r}"
             if not col.editable:
                 want = expected.get(ident, {}).get(key) if key in _STATIC_INFO else None
                 if key in _STATIC_INFO and ident in expected and _text(value) != _text(want if want is not None else ""):
@@ -186,19 +181,15 @@ def _read_table(book: _Book, ws, table: Table, expected: dict, choices) -> list[
     return out
 
 
-def _read_facts(book: _Book, ws, choices) -> tuple[dict, dict]:
+def _read_facts(book: _Book, sheet: Sheet, choices) -> tuple[dict, dict]:
     known = {c.key: c for c in FACTS}
     data, cells = {}, {}
-    for r, values in enumerate(ws.iter_rows(values_only=True), 1):
-        if r < FIRST_ROW:
-            continue
-        key = _text(values[0]).strip() if values and values[0] is not None else ""
-        value = values[2] if len(values) > 2 else None
-        extra = [i for i, v in enumerate(values[3:], 4) if v not in (None, "")]
-        for i in extra:
-            from openpyxl.utils import get_column_letter
-
-            book.add(FACTS_SHEET, f"{get_column_letter(i)}{r}", "outside the value column (C) and would be lost: move it to column C or a 備考 row")
+    for r in sorted(n for n in sheet.rows if n >= FIRST_ROW):
+        values = sheet.rows[r]
+        key = _text(values[1]).strip() if values.get(1) is not None else ""
+        value = values.get(3)
+        for i in sorted(c for c, v in values.items() if c > 3 and v not in (None, "")):
+            book.add(FACTS_SHEET, f"{column_letter(i)}{r}", "outside the value column (C) and would be lost: move it to column C or a 備考 row")
         if value in (None, ""):
             continue
         if key not in known:
@@ -213,55 +204,19 @@ def _read_facts(book: _Book, ws, choices) -> tuple[dict, dict]:
     return data, cells
 
 
-_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
-
-
-def uncomputed_formulas(path: str) -> list[tuple[str, str]]:
-    """(sheet, cell) of the formulas that have no computed value saved with them (written by a program, not
-    saved by Excel): reading such a cell gives nothing, so it is reported instead of being lost."""
-    import zipfile
-    from xml.etree import ElementTree
-
-    found = []
-    with zipfile.ZipFile(path) as z:
-        names = z.namelist()
-        rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-        target = {r.get("Id"): r.get("Target") for r in rels}
-        for sheet in ElementTree.fromstring(z.read("xl/workbook.xml")).iterfind("m:sheets/m:sheet", _NS):
-            file = target.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-            file = file.lstrip("/") if file.startswith("/") else f"xl/{file}"
-            if file not in names:
-                continue
-            for m in _CELL.finditer(z.read(file).decode("utf-8", errors="replace")):
-                body = m.group(2) or ""
-                if "<f" in body and not re.search(r"<v>[^<]+</v>", body):
-                    found.append((sheet.get("name"), m.group(1)))
-    return found
-
-
-def _meta(book: _Book, wb) -> dict:
-    if META not in wb.sheetnames:
+def _meta(book: _Book, sheets: dict[str, Sheet]) -> dict:
+    if META not in sheets:
         book.add(INSTRUCTIONS_SHEET, "A1", f"this is not a workbook made by tebiki progress template (no sheet {META})")
         return {}
-    meta = {}
-    for row in wb[META].iter_rows(values_only=True):
-        if row and row[0] is not None:
-            meta[_text(row[0])] = row[1] if len(row) > 1 else None
-    return meta
+    return {_text(row[1]).strip(): row.get(2) for row in sheets[META].rows.values() if row.get(1) is not None}
 
 
-def _open(path: str):
-    import zipfile
-
-    import openpyxl
-
+def _open(path: str) -> dict[str, Sheet]:
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return read_workbook_cells(path)
     except FileNotFoundError:
         raise InputError.at(path, 1, 1, "no such file") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (WorkbookError, OSError, KeyError) as exc:
         raise InputError.at(path, 1, 1, f"not an Excel workbook (.xlsx) that can be read: {exc}") from None
 
 
@@ -293,27 +248,25 @@ def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tupl
         fy = parse_year(fiscal_year).fy
     except YearError:
         raise InputError.at(path, 1, 1, f"the workbook's fiscal year '{fiscal_year}' cannot be read") from None
-    for sheet, cell in uncomputed_formulas(path):
-        book.add(sheet, cell, "a formula without a computed value: type the value itself (or open and save the workbook in Excel)")
-    for name in wb.sheetnames:
-        if name not in book.order:
-            ws = wb[name]
-            if any(v not in (None, "") for row in ws.iter_rows(values_only=True) for v in row):
-                book.add(name, "A1", f"sheet '{name}' is not part of the template, so its contents would be lost")
+    for name, sheet in wb.items():
+        for cell in sheet.uncomputed:
+            book.add(name, cell, "a formula without a computed value: type the value itself (or open and save the workbook in Excel)")
+        if name not in book.order and sheet.rows:
+            book.add(name, "A1", f"sheet '{name}' is not part of the template, so its contents would be lost")
     choices = {
         "decision": {label.ja for _, label in assessment.scheme.decision_labels()},
         "grade": {g.label.ja for g in assessment.scheme.grades},
         "status": set(STATUS_LABELS.values()), "form": set(FORM_LABELS.values()), "change": set(CHANGE_LABELS.values()),
     }
     expected = {
-        "actuals": {(r["kpi"], r.get("segment")): r for r in _actual_rows(assessment, fy, None, fiscal_year)},
-        "evaluations": {(r["measure"],): r for r in _evaluation_rows(assessment, fy, None, fiscal_year)},
+        "actuals": {(r.kpi, r.segment): row_info(assessment, r) for r in assessment.rows},
+        "evaluations": {(node,): measure_info(assessment.graph, node) for node in assessment.graph.planned()},
     }
     data: dict = {"format": 1, "strategy": strategy.id, "fiscal_year": fiscal_year}
     cells: dict[tuple, tuple[str, str]] = {}
     verification: dict = {}
     for table in TABLES:
-        if table.name not in wb.sheetnames:
+        if table.name not in wb:
             book.add(table.name, "A1", f"sheet '{table.name}' is missing: make the workbook again with tebiki progress template")
             continue
         items = []
@@ -329,7 +282,7 @@ def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tupl
             items.append(record)
         if items:
             (verification if table.field == "meetings" else data)[table.field] = items
-    if FACTS_SHEET in wb.sheetnames:
+    if FACTS_SHEET in wb:
         facts, fact_cells = _read_facts(book, wb[FACTS_SHEET], choices)
         for key, cell in fact_cells.items():
             cells[_fact_path(key)] = (FACTS_SHEET, cell)
@@ -380,7 +333,7 @@ def _validate(book: _Book, data: dict, cells: dict, strategy: Strategy) -> Progr
             message = err["msg"].removeprefix("Value error, ")
             book.add(sheet, cell, message if err["type"] != "missing" else f"{path[-1]} is missing")
         return None
-    for path, part in iter_parts(record):  # locate the parts at their cells, to report the strategy's ids there
+    for path, part in _parts(record):  # locate the records at their cells, to report the strategy's ids there
         sheet, cell = _cell_of(cells, path)
         object.__setattr__(part, "__pydantic_private__", {"_loc": book.token(sheet, cell)})
     try:
@@ -392,14 +345,27 @@ def _validate(book: _Book, data: dict, cells: dict, strategy: Strategy) -> Progr
     return record
 
 
+def _parts(record: ProgressFile):
+    """(path, part) of the record and of the records in its lists (what the rules and the id checks point at)."""
+    yield (), record
+    for field in ("actuals", "milestones", "evaluations", "revisions"):
+        for i, part in enumerate(getattr(record, field)):
+            yield (field, i), part
+    v = record.verification
+    if v is not None:
+        yield ("verification",), v
+        for i, meeting in enumerate(v.meetings):
+            yield ("verification", "meetings", i), meeting
+        for name in ("assembly", "residents", "publication"):
+            if getattr(v, name) is not None:
+                yield ("verification", name), getattr(v, name)
+
+
 def find_strategy(book_path: str, given: str | None) -> str:
     """The strategy file: `given`, else the one the workbook names (beside the workbook, then the current folder)."""
     if given:
         return given
-    wb = _open(book_path)
-    meta = {}
-    if META in wb.sheetnames:
-        meta = {_text(r[0]): r[1] for r in wb[META].iter_rows(values_only=True) if r and r[0] is not None}
+    meta = _meta(_Book(book_path), _open(book_path))
     named = meta.get("strategy_file")
     for candidate in ([Path(book_path).parent / named, Path(named)] if named else []):
         if candidate.is_file():

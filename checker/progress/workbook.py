@@ -92,6 +92,26 @@ def _fy(item, record: ProgressYear | None, year: int) -> int:
     return item.year.fy if getattr(item, "year", None) is not None else (record.fiscal_year.fy if record is not None else year)
 
 
+def row_info(a: Assessment, row) -> dict:
+    """The grey columns of an indicator row that come from the strategy alone (the reader compares them)."""
+    g = a.graph
+    ind = row.indicator
+    baseline, target = ind.baseline, ind.target
+    if row.segment is not None:
+        seg = next(s for s in ind.segments if s.population == row.segment)
+        baseline, target = seg.baseline, seg.target
+    return {
+        "kpi": row.kpi, "segment": row.segment, "goal": g.goal_name(row.holder) if row.holder else "",
+        "holder": g.name(row.holder) if row.holder else "KGI", "name": ind.name, "unit": ind.unit,
+        "baseline": baseline_text(ind, baseline), "target": target_text(ind, target),
+    }
+
+
+def measure_info(g, node: str) -> dict:
+    """The grey columns of a measure's evaluation row that come from the strategy alone."""
+    return {"measure": node, "goal": g.goal_name(node), "name": g.name(node)}
+
+
 def _actual_rows(a: Assessment, year: int, record: ProgressYear | None, shown_year) -> list[dict]:
     """One row per indicator row of the strategy for `year`, each followed by the record's values of that row
     for other years (corrections), in the strategy's order; values of unknown rows last (the reader reports them)."""
@@ -104,16 +124,9 @@ def _actual_rows(a: Assessment, year: int, record: ProgressYear | None, shown_ye
     for row in a.rows:
         if row.type is NodeType.indicator and not row.values.records:
             continue
-        ind = row.indicator
-        baseline, target = ind.baseline, ind.target
-        if row.segment is not None:
-            seg = next(s for s in ind.segments if s.population == row.segment)
-            baseline, target = seg.baseline, seg.target
         previous = row.values.get(year - 1)
         info = {
-            "kpi": row.kpi, "segment": row.segment, "goal": g.goal_name(row.holder) if row.holder else "",
-            "holder": g.name(row.holder) if row.holder else "KGI", "name": ind.name, "unit": ind.unit,
-            "baseline": baseline_text(ind, baseline), "target": target_text(ind, target),
+            **row_info(a, row),
             "previous": show(previous.value) if previous is not None and previous.value is not None else None,
             "expected": _number(row.plan.expected(year)), "year": shown_year,
         }
@@ -147,9 +160,9 @@ def _evaluation_rows(a: Assessment, year: int, record: ProgressYear | None, show
         mine = sorted(recorded.pop(node, []), key=lambda x: _fy(x, record, year))
         if g.type(node) is not NodeType.measure and not mine:
             continue
-        own = [r for r in a.group(node) if r.holder == node and year in r.judgements]
+        own = [r for r in a.rows if r.holder == node and year in r.judgements]
         grades = "、".join(f"{g.name(r.kpi)}: {r.judgements[year].label.ja}" for r in own)
-        info = {"measure": node, "goal": g.goal_name(node), "name": g.name(node), "grades": grades or None, "year": shown_year}
+        info = {**measure_info(g, node), "grades": grades or None, "year": shown_year}
         if not any(_fy(x, record, year) == year for x in mine):
             rows.append(info)
         for x in mine:
