@@ -11,27 +11,28 @@ records and baselines name them as for any other rule.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..engine.context import Context
 from ..engine.finding import Basis
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
 from ..model import Decision
-from ..progress.assess import Assessment, assessed
-from ..progress.facts import (
-    lagging_by_holder, lowered, missing_actuals, is_due, verification_state,
-)
+
+if TYPE_CHECKING:
+    from ..progress.assess import Assessment
 
 _PLANNED = (NodeType.goal, NodeType.direction, NodeType.measure)
 _INDICATORS = (NodeType.kpi, NodeType.numerical_target, NodeType.kgi, NodeType.indicator)
 
 
-def assessment(ctx: Context) -> Assessment | None:
+def assessment(ctx: Context) -> "Assessment | None":
     """The judged progress of the strategy (computed once per graph), or None without progress records."""
     data = ctx.progress
     if data is None:
         return None
+    from ..progress.assess import assessed  # judging is imported only when a strategy has progress records
+
     return assessed(ctx.graph, data, ctx.reference.decrease_signals)
 
 
@@ -40,12 +41,12 @@ def _years(years) -> object:
     return both("、".join(f"{y}年度" for y in years), ", ".join(f"FY{y}" for y in years))
 
 
-def _names(a: Assessment, rows) -> object:
+def _names(a: "Assessment", rows) -> object:
     names = list(dict.fromkeys(a.graph.name(r.kpi) for r in rows))
     return both("".join(f"「{n}」" for n in names), ", ".join(f"'{n}'" for n in names))
 
 
-def _record_hit(a: Assessment, fy: int, node: str, params: dict) -> Hit:
+def _record_hit(a: "Assessment", fy: int, node: str, params: dict) -> Hit:
     """A hit at the record of fiscal year `fy` (its file and first line), or at the node when the year has none."""
     source = a.data.years.get(fy)
     if source is None:
@@ -61,6 +62,8 @@ def actuals_recorded(ctx: Context, *, due_months: int = 6, types: list[str] | No
     a = assessment(ctx)
     if a is None:
         return
+    from ..progress.facts import missing_actuals
+
     wanted = set(types) if types is not None else {"kpi", "numerical_target", "kgi"}
     unrecorded, missing = missing_actuals(a, ctx.today, due_months, wanted)
     for fy in unrecorded:
@@ -78,6 +81,8 @@ def _lagging(ctx: Context, field: str) -> Iterator[Hit]:
     a = assessment(ctx)
     if a is None:
         return
+    from ..progress.facts import lagging_by_holder
+
     for fy in a.years:
         for holder, rows in lagging_by_holder(a, fy).items():
             recorded = a.data.evaluations.get((holder, fy))
@@ -119,6 +124,8 @@ def _verification(ctx: Context, due_months: int, part: str) -> Iterator[tuple[in
     a = assessment(ctx)
     if a is None:
         return
+    from ..progress.facts import is_due, verification_state
+
     for fy, source in sorted(a.data.years.items()):
         state = verification_state(source)
         verification = source.record.verification
@@ -175,6 +182,8 @@ def _revisions(ctx: Context, want_lowered: bool) -> Iterator[Hit]:
     a = assessment(ctx)
     if a is None:
         return
+    from ..progress.facts import lowered
+
     for rec in sorted(a.data.revisions, key=lambda r: (r.file, r.loc)):
         revision = rec.item
         if (revision.reason or "").strip():
@@ -234,7 +243,7 @@ def predecessor_verification_reflected(ctx: Context, *, first_period_end: int = 
                   loc=pred.loc)
 
 
-def _decided(ctx: Context, decisions) -> Iterator[tuple[Assessment, int, object, list]]:
+def _decided(ctx: Context, decisions) -> Iterator[tuple["Assessment", int, object, list]]:
     a = assessment(ctx)
     if a is None:
         return

@@ -19,9 +19,7 @@ from pathlib import Path
 from ..config import Config
 from ..load import InputError, Problem
 from ..model import Strategy
-from .data import ProgressData, attach
 from .load import YearSource, discover, inline_sources, is_progress_file, load_progress
-from .schemes import get_scheme
 
 
 def sources_for(strategy: Strategy, config: Config, given: list[YearSource] | None, encoding: str | None = None) -> list[YearSource]:
@@ -38,12 +36,16 @@ def sources_for(strategy: Strategy, config: Config, given: list[YearSource] | No
 
 
 def progress_for(strategy: Strategy, config: Config | None = None, given: list[YearSource] | None = None,
-                 encoding: str | None = None) -> ProgressData | None:
-    """The merged progress of `strategy` (None when it has no records); raises InputError on bad records."""
+                 encoding: str | None = None):
+    """The merged progress of `strategy` (`checker.progress.data.ProgressData`; None when it has no records);
+    raises InputError on bad records."""
     config = config or Config()
     sources = sources_for(strategy, config, given, encoding)
     if not sources:
         return None
+    from .data import attach  # merging and the grading scheme are imported only for a strategy with records
+    from .schemes import get_scheme
+
     data = attach(strategy, sources)
     data.scheme = get_scheme(config.progress_scheme)
     return data
