@@ -72,9 +72,9 @@ def test_missing_parameter(copy):
 
 
 def test_unknown_node_type_and_a_target_the_check_never_reports(copy):
-    edit(copy / "ND01.yaml", "targets: [goal]", "targets: [goals]")
-    assert "unknown node type 'goals'" in only(copy)
-    edit(copy / "ND01.yaml", "targets: [goals]", "targets: [kpi]")
+    edit(copy / "ND02.yaml", "targets: [direction]", "targets: [directions]")
+    assert "unknown node type 'directions'" in only(copy)
+    edit(copy / "ND02.yaml", "targets: [directions]", "targets: [kpi]")
     load_pack.cache_clear()
     assert "never reports on 'kpi', so the rule can never match" in only(copy)
 

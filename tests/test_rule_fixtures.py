@@ -1,8 +1,8 @@
 """Every rule has a fixture that triggers it and one that does not, run by one parametrised test.
 
 `tests/fixtures/rules/<CODE>/fail.yaml` must produce a finding of <CODE>;
-`pass.yaml` must not.  A `# expect-at: LINE:COL` comment in fail.yaml pins
-where the finding is reported.
+`pass.yaml` (and any further `pass-*.yaml`) must not.  A `# expect-at: LINE:COL`
+comment in fail.yaml pins where the finding is reported.
 """
 
 from __future__ import annotations
@@ -44,6 +44,11 @@ def test_pass_fixture_does_not_trigger_the_rule(code):
     path = RULE_FIXTURES / code / "pass.yaml"
     assert path.is_file(), f"{code} has no pass fixture"
     assert not _codes(path, code), f"{path} triggers {code}"
+
+
+@pytest.mark.parametrize("path", sorted(RULE_FIXTURES.glob("*/pass-*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_further_pass_fixtures_do_not_trigger_the_rule(path):
+    assert not _codes(path, path.parent.name), f"{path} triggers {path.parent.name}"
 
 
 def test_every_fixture_folder_belongs_to_a_rule():

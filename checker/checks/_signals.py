@@ -113,15 +113,6 @@ class _Index:
 _INDEXES: dict[int, tuple] = {}
 
 
-def index(lists: tuple) -> _Index:
-    """The index of a tuple of word lists, cached by the tuple's identity.
-
-    Pass a long-lived tuple (e.g. `Reference.direction_signals`): one built per call is
-    indexed again every time.
-    """
-    return _by_identity(_INDEXES, lists, lambda: _Index(lists))
-
-
 def found(text: str, words: Iterable[str]) -> list[str]:
     """The words (as written in the pack) that occur in an already normalised text, without repeats."""
     if not isinstance(words, (list, tuple)):
@@ -132,7 +123,6 @@ def found(text: str, words: Iterable[str]) -> list[str]:
 @prepare
 def index_pack_words(reference) -> None:
     """Index the pack's signal word lists when it loads, not while checking the first strategy."""
-    index(reference.direction_signals)
     found("", reference.digital_signals)
 
 

@@ -175,9 +175,27 @@ class NationalDirection(_Strict):
     number: str
     name: Localized
     signals: list[str] = Field(min_length=1)
-    """Words that suggest a goal or direction serves this direction (NFKC, no spaces)."""
+    """Stems that suggest a goal or direction serves this direction (NFKC, no spaces)."""
+    weak_signals: list[str] = Field(default_factory=list)
+    """Generic words (暮らし, まちづくり…) that count only where no stem of any direction is found."""
     kpi_examples: list[str] = Field(default_factory=list)
     """The KPI examples of 手引き 4-2 for this direction."""
+
+
+class DirectionWord(_Strict):
+    """A word read before the stems it contains: it serves several directions, or none, or only in a context.
+
+    See docs/directions.md for how the reading works.
+    """
+
+    words: list[str] = Field(min_length=1)
+    directions: list[str]
+    """The directions the words serve; empty for words that serve none (人口減少を前提…)."""
+    requires: list[str] = Field(default_factory=list)
+    """The words count only where one of these occurs in the same text (誰一人取り残さ + デジタル)."""
+    unless: list[str] = Field(default_factory=list)
+    """The words do not count where one of these occurs in the same text."""
+    note: str | None = None
 
 
 class NationalStrategy(_Strict):
@@ -200,6 +218,10 @@ class Reference(_Strict):
     directions: list[NationalDirection] = Field(min_length=1)
     model_visions: list[Named] = Field(default_factory=list)
     policy_areas: list[Named] = Field(default_factory=list)
+    direction_words: list[DirectionWord] = Field(default_factory=list)
+    """Words that serve several national directions, none, or one only in a context (read before the stems)."""
+    administrative_words: list[str] = Field(default_factory=list)
+    """Words of running the administration (行財政, 行政経営…): a text worded so serves no national direction."""
     kinds: KindLexicon | None = None
     """The words that tell an outcome from an output (手引き 4-1, 4-2), from the file `lexicons.kinds` names."""
     digital_signals: list[str] = Field(default_factory=list)
@@ -207,13 +229,17 @@ class Reference(_Strict):
     decrease_signals: list[str] = Field(default_factory=list)
     """Words that mark an indicator where lower is better."""
 
+    @model_validator(mode="after")
+    def _known_direction_words(self) -> "Reference":
+        codes = {d.code for d in self.directions}
+        for entry in self.direction_words:
+            unknown = [c for c in entry.directions if c not in codes]
+            if unknown:
+                raise ValueError(f"direction_words {entry.words}: unknown direction {', '.join(unknown)}")
+        return self
+
     def direction(self, code: str) -> NationalDirection | None:
         return next((d for d in self.directions if d.code == code), None)
-
-    @cached_property
-    def direction_signals(self) -> tuple[list[str], ...]:
-        """Each direction's signal words, in the directions' order (one tuple, so matchers can index it once)."""
-        return tuple(d.signals for d in self.directions)
 
     @cached_property
     def kpi_examples(self) -> frozenset[str]:
