@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -50,6 +50,8 @@ class SheetFormat(str, Enum):
     html = "html"
 
 
+StrategyArgument = Annotated[str, typer.Argument(help="The strategy file.")]
+ProgressArguments = Annotated[Optional[List[str]], typer.Argument(help="Progress files (default: the progress/ folder beside the strategy).")]
 YearOption = typer.Option(None, "--year", "-y", help="The fiscal year: 2024, 令和6年度 or R6 (default: the latest recorded).")
 SchemeOption = typer.Option(None, "--scheme", help="Grading scheme: a preset (standard, marks, a-d, three-levels, national-grant) or a scheme file.")
 
@@ -83,8 +85,8 @@ def _setup(config_path, edition, lang, fail_on, scheme):
 
 @progress_app.command("sheet")
 def sheet(
-    strategy: str = typer.Argument(..., help="The strategy file."),
-    files: Optional[List[str]] = typer.Argument(None, help="Progress files (default: the progress/ folder beside the strategy)."),
+    strategy: StrategyArgument,
+    files: ProgressArguments = None,
     year: Optional[str] = YearOption,
     format: SheetFormat = typer.Option(SheetFormat.text, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the sheet to this file instead of standard output."),
@@ -151,9 +153,9 @@ def _refuse_existing(path: Path, force: bool) -> None:
 
 @progress_app.command("template")
 def template(
-    strategy: str = typer.Argument(..., help="The strategy file."),
-    files: Optional[List[str]] = typer.Argument(None, help="Progress files (default: the progress/ folder beside the strategy)."),
-    output: Path = typer.Option(..., "--output", "-o", help="The workbook to write (.xlsx)."),
+    strategy: StrategyArgument,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx).")],
+    files: ProgressArguments = None,
     year: Optional[str] = typer.Option(None, "--year", "-y", help="The fiscal year to fill in (default: the last one that ended)."),
     scheme: Optional[str] = SchemeOption,
     force: bool = typer.Option(False, "--force", help="Replace the workbook if it exists."),

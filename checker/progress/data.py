@@ -178,14 +178,21 @@ def _check_year(source: YearSource, index: _Index, data: ProgressData) -> list[P
             add(part, f"{what} '{ref}' does not exist in strategy '{data.strategy.id}'" + _close(ref, index.indicators))
         return found
 
+    def series_of(part) -> tuple[bool, str | None]:
+        """(whether the part's indicator and segment exist, the segment as the strategy writes it)."""
+        indicator = indicator_of(part, part.kpi)
+        if indicator is None:
+            return False, None
+        segment, error = index.segment(indicator, part.segment)
+        if error:
+            add(part, error)
+            return False, None
+        return True, segment
+
     seen: dict[tuple, tuple[int, int]] = {}
     for actual in record.actuals:
-        indicator = indicator_of(actual, actual.kpi)
-        if indicator is None:
-            continue
-        segment, error = index.segment(indicator, actual.segment)
-        if error:
-            add(actual, error)
+        found, segment = series_of(actual)
+        if not found:
             continue
         year = actual.year.fy if actual.year is not None else fy
         if year > fy:
@@ -199,12 +206,8 @@ def _check_year(source: YearSource, index: _Index, data: ProgressData) -> list[P
         seen[key] = actual.loc or (1, 1)
         problems.extend(_merge_actual(data, (actual.kpi, segment), year, Recorded(actual, file, fy)))
     for milestone in record.milestones:
-        indicator = indicator_of(milestone, milestone.kpi)
-        if indicator is None:
-            continue
-        segment, error = index.segment(indicator, milestone.segment)
-        if error:
-            add(milestone, error)
+        found, segment = series_of(milestone)
+        if not found:
             continue
         slot = data.milestones.setdefault((milestone.kpi, segment), {})
         year = milestone.year.fy

@@ -14,11 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ..load import InputError, Problem, parse_tree
 from ..load.source import read_text
-from ..load.validate import attach_locations, problems_of
+from ..load.validate import attach_locations, validate_as
 from ..model import ProgressFile, ProgressYear, Strategy
 from ..years import YearError, parse_year
 
@@ -64,15 +62,8 @@ def is_progress_file(path: str | os.PathLike) -> bool:
 def loads_progress(text: str, file: str = "<string>") -> YearSource:
     """Read a progress file's text; raise InputError (file:line:col) on any problem."""
     tree = parse_tree(text, file)
-    if tree.data is None:
-        raise InputError.at(file, 1, 1, "the file is empty: a progress file needs at least strategy and fiscal_year")
-    if not isinstance(tree.data, dict):
-        line, col = tree.loc(())
-        raise InputError.at(file, line, col, "a progress file must be a mapping of keys (strategy:, fiscal_year:, actuals:, ...)")
-    try:
-        record = ProgressFile.model_validate(tree.data)
-    except ValidationError as exc:
-        raise InputError(problems_of(exc, tree, file, ProgressFile)) from None
+    record = validate_as(tree, file, ProgressFile, "a progress file needs at least strategy and fiscal_year",
+                         "a progress file must be a mapping of keys (strategy:, fiscal_year:, actuals:, ...)")
     attach_locations(record, tree)
     _check_file_name(record, file, tree.loc(("fiscal_year",)))
     return YearSource(file, record, record.strategy)
