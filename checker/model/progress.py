@@ -28,9 +28,9 @@ def _by_word(words: dict[str, str], shown: str, enum_values: tuple[str, ...]):
     names the accepted words when a value is neither."""
 
     def read(value: object) -> object:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or value in enum_values:
             return value
-        found = words.get(norm(value).replace(" ", ""), value)
+        found = words.get(value) or words.get(norm(value).replace(" ", ""), value)
         if found not in enum_values:
             raise ValueError(f"'{value}' is not one of {shown} (or {', '.join(enum_values)})")
         return found

@@ -206,8 +206,8 @@ def build_sheet(a: Assessment, year: int, findings: list[Finding] = (), referenc
     sections = []
     for goal in g.nodes(NodeType.goal):
         blocks = []
-        for node in g.descendants(goal):
-            if rows_at.get(node) or (a.data is not None and (node, year) in a.data.evaluations):
+        for node in g.descendants(goal):  # every basic direction (its roll-up), and the measures with KPIs or an evaluation
+            if g.type(node) is NodeType.direction or rows_at.get(node) or (a.data is not None and (node, year) in a.data.evaluations):
                 blocks.append(_block(a, node, year, len(g.ancestors(node)), rows_at.get(node, [])))
         sections.append(Section(_block(a, goal, year, 0, rows_at.get(goal, [])), blocks, rollup_of(a.group(goal), year)))
     kgis = [_line(a, r, year) for r in a.rows if r.type is NodeType.kgi]
