@@ -256,3 +256,12 @@ def test_the_order_of_files_never_matters():
         shuffled = base[:]
         rng.shuffle(shuffled)
         assert grades(shuffled) == expected
+
+
+def test_the_documented_sheet_is_what_the_command_prints(sheet):
+    from checker.progress.render_text import render_text
+
+    text = render_text(sheet)
+    doc = (ROOT / "docs" / "verification.md").read_text(encoding="utf-8")
+    for line in text.splitlines()[:1] + [l for l in text.splitlines() if l.startswith("全体:") or "kpi-2-1-1 移住相談" in l]:
+        assert line.strip() in doc, line
