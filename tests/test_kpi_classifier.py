@@ -77,9 +77,47 @@ def test_unit_of_times_marks_an_activity(pack):
     assert v.kind is P and v.activity
 
 
-def test_no_deciding_word_is_undecided(pack):
-    v = classify("農泊地域数", pack.reference)
-    assert v.kind is None and not v.reasons and v.why().en == "no deciding word"
+def test_a_name_with_no_activity_of_the_administration_is_an_outcome_by_default(pack):
+    """The administration's activities are a closed vocabulary; residents' and the region's states an open one."""
+    for name in ("緑地率", "食料自給率(カロリーベース)", "身近な景観が美しい", "リピーター率", "6歳未満の子供を持つ夫の育児・家事関連時間"):
+        v = classify(name, pack.reference)
+        assert v.kind is O and v.rule == "default" and not v.reasons, name
+        assert not v.strong and "no activity of the administration" in v.why().en
+
+
+def test_competing_readings_are_undecided(pack):
+    """An activity word followed by a count of residents or businesses: who acts cannot be read."""
+    v = classify("取引拡大に意欲的に取組もうとする事業所数", pack.reference)
+    assert v.kind is None and v.rule == "competing" and v.reasons == ("取組", "事業所")
+    assert "compete" in v.why().en
+    assert classify("", pack.reference).kind is None
+
+
+def test_the_administrations_own_organisation_is_an_output(pack):
+    for name in ("庁内の事務事業に伴うエネルギー消費量", "公用車の低公害車普及率", "国家公務員の男性の育児休業取得率", "国の審議会等委員に占める女性の割合"):
+        v = classify(name, pack.reference)
+        assert v.kind is P and v.rule == "own-operation", name
+    # the state of what residents use, or how they judge it, is still theirs
+    assert classify("公共施設の満足度", pack.reference).kind is O
+    assert classify("小学校の不登校児童数", pack.reference).kind is O
+
+
+def test_the_survey_a_name_cites_is_not_what_it_counts(pack):
+    v = classify("全国学力・学習状況調査の結果で全国平均以上の項目の割合", pack.reference)
+    assert v.kind is O and "調査" not in v.reasons
+    assert classify("全国学力・学習状況調査で「夢や目標を持っている」と答えた小中学生の割合", pack.reference).rule == "perception"
+    assert classify("埋蔵文化財立会・試掘・本調査件数", pack.reference).kind is P
+
+
+def test_an_amount_taken_up_with_nobody_named_is_an_outcome(pack):
+    assert classify("再生可能エネルギー導入量(設備容量)", pack.reference).rule == "adoption-amount"
+    assert classify("太陽光発電システム設置戸数", pack.reference).kind is O
+    assert classify("災害対策にかかるIoT技術等の導入件数", pack.reference).kind is P
+
+
+def test_roles_and_partners_of_a_programme_are_outputs(pack):
+    for name in ("認知症サポーター数", "石巻圏DMO協力団体数", "自主防災組織組織化率", "市税徴収率", "贈呈者数"):
+        assert classify(name, pack.reference).kind is P, name
 
 
 # -- the rules built on the classifier and the KPI-quality checks, on Toyonaka and small cases ------
@@ -224,13 +262,32 @@ def test_each_segment_is_checked(pack):
 def test_an_undecided_co_target_does_not_silence_the_output_rule(pack):
     kpis = """
 - {id: k1, name: 移住相談件数, unit: 件, target: {value: 200, year: 令和9年度}}
-- {id: k2, name: 農泊地域数, unit: 地域, target: {value: 4, year: 令和9年度}}
+- {id: k2, name: 新製品開発に取組もうとする事業所数, unit: 事業所, target: {value: 4, year: 令和9年度}}
 """
     found = _kq(pack, kpis, "OC01")
     assert [f.node_id for f in found] == ["k1"]
-    assert "「農泊地域数」" in found[0].message.ja and "kind: outcome" in found[0].message.en
+    assert "「新製品開発に取組もうとする事業所数」" in found[0].message.ja and "kind: outcome" in found[0].message.en
+    assert found[0].basis.value == "inferred"
     alone = _kq(pack, kpis.split("\n- {id: k2")[0], "OC01")
-    assert [f.node_id for f in alone] == ["k1"] and "農泊" not in alone[0].message.ja
+    assert [f.node_id for f in alone] == ["k1"] and "事業所" not in alone[0].message.ja
+
+
+def test_a_co_target_read_as_an_outcome_by_default_silences_the_output_rule(pack):
+    kpis = """
+- {id: k1, name: 移住相談件数, unit: 件, target: {value: 200, year: 令和9年度}}
+- {id: k2, name: 緑地率, unit: "%", target: {value: 30, year: 令和9年度}}
+"""
+    assert not _kq(pack, kpis, "OC01")
+    assert [f.node_id for f in _kq(pack, kpis, "OC05")] == ["k1"]
+
+
+def test_a_declared_output_is_the_documents_own_word(pack):
+    kpis = """
+- {id: k1, name: 移住相談件数, unit: 件, kind: output, target: {value: 200, year: 令和9年度}}
+- {id: k2, name: 移住セミナーの開催数, unit: 回, target: {value: 4, year: 令和9年度}}
+"""
+    found = {f.node_id: f.basis.value for f in _kq(pack, kpis, "OC01")}
+    assert found == {"k1": "contradicts", "k2": "inferred"}
 
 
 def test_an_output_target_beside_outcomes_is_information_naming_them(pack):

@@ -130,7 +130,7 @@ def test_a_new_edition_is_a_pack_beside_the_old_one(copy):
 def test_a_broken_kind_lexicon_is_reported_with_its_location(copy):
     edit(copy / "kinds.yaml", "  perception: [", "  perceptions: [")
     found = problems(copy)
-    assert all(m.startswith(f"{copy / 'kinds.yaml'}:17:3:") for m in found), found
+    assert all(m.startswith(f"{copy / 'kinds.yaml'}:23:3:") for m in found), found
     assert any("unknown key 'perceptions' in kind lexicon; did you mean 'perception'?" in m for m in found), found
 
 

@@ -29,9 +29,15 @@ Where the rules look (graph queries kept private to this module):
 - supplementary indicators (補足指標) are neither targets nor KPIs in the sense of
   4-1/4-2 and get no outcome finding, except OC04.
 
-An indicator whose kind neither the strategy nor its name gives is *undecided*.
-It does not silence the rules: it is not an outcome until declared one, and the
-finding names it so that the author can declare `kind: outcome` if it is one.
+A name in which no activity of the administration (nor taking part in one of its
+offers) is found reads as an outcome by default (`checker.kinds.read`); a name whose
+readings genuinely compete is *undecided*.  An undecided indicator is never reported and
+does not silence the rules: it is not an outcome until declared one, and the finding
+names it so that the author can declare `kind: outcome` if it is one.
+
+Each finding's basis says what it rests on: *inferred* when the output kind was read
+from the name, *contradicts* when the strategy itself declares the indicator an
+output.  OC04 questions a declaration by the name's reading, so it stays *inferred*.
 The 手引き's own example KPIs (4-2 想定されるKPIの例: 母子手帳アプリ登録者数,
 キャッシュレス対応事業者数 …) are never reported: a strategy that follows the
 手引き's examples does not contradict it.
@@ -42,7 +48,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..engine.context import Context
-from ..engine.finding import Text
+from ..engine.finding import Basis, Text
 from ..engine.registry import Hit, check, prepare
 from ..graph import EdgeType, NodeType, StrategyGraph
 from ..kinds import Verdict, classify
@@ -90,6 +96,12 @@ def _names(g: StrategyGraph, nodes: list[str]) -> Text:
     return Text(quote(names), quote_en(names))
 
 
+def _basis(v: Verdict) -> Basis | None:
+    """A declared output contradicts 4-1/4-2 by the document's own words; an output read from the name is the
+    rule's own basis (inferred)."""
+    return Basis.contradicts if v.declared else None
+
+
 def _undecided_note(g: StrategyGraph, nodes: list[str]) -> Text:
     """A sentence naming the co-indicators whose kind cannot be read (empty when there are none)."""
     if not nodes:
@@ -132,7 +144,7 @@ def _targets(ctx: Context, *, beside_outcomes: bool) -> Iterator[Hit]:
                 params["outcomes"] = _names(g, outcomes)
             else:
                 params["undecided"] = _undecided_note(g, [n for n in undecided if n != node])
-            yield Hit(node, params, loc=loc)
+            yield Hit(node, params, loc=loc, basis=_basis(v))
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -170,7 +182,7 @@ def _kpis_without_outcome(ctx: Context, *, activity: bool) -> Iterator[Hit]:
             v = covering[kpi]
             if v.kind is P and v.activity is activity and not _is_tebiki_example(ctx, kpi):
                 note = _undecided_note(g, [k for k in undecided if k != kpi])
-                yield Hit(kpi, {"name": g.name(kpi), "holder": g.name(holder), "why": v.why(), "undecided": note})
+                yield Hit(kpi, {"name": g.name(kpi), "holder": g.name(holder), "why": v.why(), "undecided": note}, basis=_basis(v))
 
 
 @check(NodeType.kpi, provides=["name", "holder", "why", "undecided"])

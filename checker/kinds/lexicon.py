@@ -14,7 +14,7 @@ from ..text import norm
 CLASSES = ("perception", "states", "actions", "instruments", "adoption", "participation")
 """The lists whose words can decide an indicator's kind (the others give context)."""
 
-CONTEXT = ("offers", "public_goods", "associations", "actors", "public_bodies")
+CONTEXT = ("offers", "public_goods", "associations", "actors", "public_bodies", "administration")
 """The lists that say what is taken part in or who acts."""
 
 
@@ -44,7 +44,9 @@ class KindLexicon(BaseModel):
     actors: list[str] = Field(default_factory=list)
     """Residents, businesses and other bodies acting on their own account."""
     public_bodies: list[str] = Field(default_factory=list)
-    """Actors that are the administration itself."""
+    """Public bodies that serve residents (schools, municipalities): what they do or use is an output."""
+    administration: list[str] = Field(default_factory=list)
+    """The administration's own organisation, staff, buildings and vehicles: what they do, and their state, is an output."""
     activity: list[str] = Field(default_factory=list)
     """Output words that count events held or their participants (4-1)."""
     activity_units: list[str] = Field(default_factory=list)
