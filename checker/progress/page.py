@@ -14,7 +14,7 @@ from fractions import Fraction
 from .assess import Rollup
 from .judge import fmt, show
 from .sheet import LEVEL_LABELS, Block, Line, Sheet, fy_label
-from .words import WORDS, decision_label, heading, rollup_text, year_short
+from .words import WORDS, change_label, decision_label, form_label, heading, rollup_text, sectors_label, year_short
 
 W, H, PAD = 200, 48, 5
 LEVELS = ("achieved", "on_track", "slightly_behind", "behind", "not_measured", "undeterminable")
@@ -141,6 +141,7 @@ def progress_page(sheet: Sheet, lang: str = "ja") -> str:
         styles=("progress.css",), paper="landscape", labels=LABELS,
         sheet=sheet, charts=charts, bar=_bar, rollup_text=rollup_text, decision_label=decision_label,
         year_short=year_short, show=show, levels=LEVELS, W=W, H=H, blocks=_blocks(sheet),
+        change_label=change_label, sectors_label=sectors_label, form_label=form_label,
     )
 
 

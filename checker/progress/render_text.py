@@ -9,7 +9,9 @@ from __future__ import annotations
 from ..safetext import terminal
 from .judge import show
 from .sheet import Block, Line, Sheet, fy_label
-from .words import FORM_WORDS, STATUS_WORDS, decision_label, heading, pick, rollup_text, w, year_short
+from .words import (
+    FORM_WORDS, change_label, decision_label, heading, pick, rollup_text, sectors_label, w, year_short,
+)
 
 
 def _history(line: Line, lang: str) -> str:
@@ -71,7 +73,7 @@ def _verification_text(sheet: Sheet, lang: str) -> list[str]:
         return out + [f"  {w('not_recorded', lang)}"]
     for m in v.meetings:
         experts = {True: w("yes", lang), False: w("no", lang), None: "—"}[m.external_experts]
-        sectors = "・".join(s.value for s in m.sectors) if lang == "en" else "・".join(_kanji(s.value) for s in m.sectors)
+        sectors = sectors_label(m.sectors, lang)
         out.append(terminal(f"  {w('meeting', lang)}: {m.date.text if m.date else '—'} {m.body or ''}  {w('external', lang)}: {experts}"
                             + (f"  {w('sectors', lang)}: {sectors}" if sectors else "")))
         for opinion in m.opinions:
@@ -95,13 +97,6 @@ def _verification_text(sheet: Sheet, lang: str) -> list[str]:
         if value:
             out.append(terminal(f"  {w(key, lang)}: {value}"))
     return out
-
-
-_SECTOR_KANJI = {"industry": "産", "government": "官", "academia": "学", "finance": "金", "labour": "労", "media": "言", "professions": "士"}
-
-
-def _kanji(sector: str) -> str:
-    return _SECTOR_KANJI.get(sector, sector)
 
 
 def _findings_text(sheet: Sheet, lang: str) -> list[str]:
@@ -139,7 +134,7 @@ def render_text(sheet: Sheet, lang: str = "ja") -> str:
         out.append(w("revisions", lang))
         for rev, rec in sheet.revisions:
             reason = rev.reason or ("（理由の記録なし）" if lang == "ja" else "(no reason recorded)")
-            out.append(terminal(f"  {year_short(rec.record_fy, lang)} {rev.kpi} {rev.change.value}: {rev.old or '—'} → {rev.new or '—'}  {reason}"))
+            out.append(terminal(f"  {year_short(rec.record_fy, lang)} {rev.kpi} {change_label(rev.change, lang)}: {rev.old or '—'} → {rev.new or '—'}  {reason}"))
         out.append("")
     out.extend(_findings_text(sheet, lang))
     return "\n".join(out) + "\n"
@@ -191,7 +186,7 @@ def render_markdown(sheet: Sheet, lang: str = "ja") -> str:
     if sheet.revisions:
         out += [f"## {w('revisions', lang)}", ""]
         for rev, rec in sheet.revisions:
-            out.append(f"- {year_short(rec.record_fy, lang)} `{rev.kpi}` {rev.change.value}: {_md(rev.old or '—')} → {_md(rev.new or '—')} {_md(rev.reason or '')}")
+            out.append(f"- {year_short(rec.record_fy, lang)} `{rev.kpi}` {change_label(rev.change, lang)}: {_md(rev.old or '—')} → {_md(rev.new or '—')} {_md(rev.reason or '')}")
         out.append("")
     out += [f"## {w('findings', lang)}", ""]
     out += [f"- `{f.file}:{f.line}:{f.col}` **{f.code}** {_md(f.message.get(lang))}" for f in sheet.findings] or [w("no_findings", lang)]

@@ -103,3 +103,25 @@ def decision_label(sheet: Sheet, decision, lang: str) -> str:
 
 def year_short(fy: int, lang: str) -> str:
     return f"FY{fy}" if lang == "en" else f"{fy}年度"
+
+
+CHANGE_WORDS = {"target": ("目標値", "target"), "baseline": ("基準値", "baseline"), "definition": ("定義", "definition"),
+                "name": ("名称", "name"), "unit": ("単位", "unit"), "added": ("追加", "added"), "removed": ("削除", "removed"),
+                "replaced": ("差し替え", "replaced")}
+SECTOR_WORDS = {"industry": ("産", "industry"), "government": ("官", "government"), "academia": ("学", "academia"),
+                "finance": ("金", "finance"), "labour": ("労", "labour"), "media": ("言", "media"), "professions": ("士", "professions")}
+
+
+def change_label(change, lang: str) -> str:
+    """A revision's kind of change in the page's language (目標値 / target)."""
+    return pick(CHANGE_WORDS.get(change.value, (change.value, change.value)), lang)
+
+
+def sectors_label(sectors, lang: str) -> str:
+    """The sectors that took part: 産・学・金 / industry, academia, finance."""
+    names = [pick(SECTOR_WORDS.get(s.value, (s.value, s.value)), lang) for s in sectors]
+    return "・".join(names) if lang == "ja" else ", ".join(names)
+
+
+def form_label(form, lang: str) -> str:
+    return pick(FORM_WORDS[form.value], lang) if form is not None else ""
