@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmarks of issue #7: each ratio measured side by side in one run.
+"""Benchmarks: each ratio measured side by side in one run.
 
     .venv/bin/python bench/run.py            # full: 16 floor processes, audits of 100/1,000/2,000/5,000
     .venv/bin/python bench/run.py --quick    # a couple of minutes: fewer repetitions, audits up to 2,000
@@ -153,7 +153,8 @@ def bench_floor(quick: bool) -> None:
 
 DEFERRED = ("rdflib", "pyshacl", "checker.html", "checker.report.fmt_html", "checker.report.fmt_sarif",
             "checker.report.fmt_junit", "checker.report.fmt_json", "checker.report.fmt_markdown",
-            "checker.report.fmt_github", "checker.audit", "checker.rdf", "rich", "jsonschema", "lxml")
+            "checker.report.fmt_github", "checker.audit", "checker.rdf", "rich", "jinja2", "markupsafe", "openpyxl",
+            "jsonschema", "lxml")
 
 
 def _tebiki() -> list[str]:

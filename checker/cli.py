@@ -36,6 +36,30 @@ class _Commands(TyperGroup):
             raise typer.Exit(EXIT_ERROR) from None
 
 
+def _readable_help() -> None:
+    """`--help` says what to write for each option: its metavar, else a plain word (TEXT, PATH, N,
+    or the choices a|b) instead of the Python types typer shows (<str>, <list[str]>, <bool>); a
+    flag and an argument (named in the first column) show nothing."""
+    try:
+        from typer.core import TyperArgument, TyperOption
+    except ImportError:  # pragma: no cover - another typer layout: its default display stays
+        return
+    words = {"<str>": "TEXT", "<path>": "PATH", "<int>": "N", "<list[str]>": "TEXT", "<float>": "NUMBER"}
+
+    def option_display(self, ctx):
+        if self.metavar is not None:
+            return self.metavar
+        if getattr(self, "is_flag", False):
+            return None
+        shown = self.display_type(ctx)
+        return words.get(shown, shown.strip("<>") if shown else shown)
+
+    TyperOption.display_type_rich = option_display
+    TyperArgument.display_type_rich = lambda self, ctx: None
+
+
+_readable_help()
+
 app = typer.Typer(
     cls=_Commands,
     add_completion=False,
@@ -43,6 +67,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Check local strategies (地方版総合戦略) against the 手引き (令和4年12月版).",
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"tebiki-checker {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", metavar="", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Check local strategies (地方版総合戦略) against the 手引き (令和4年12月版)."""
 
 
 class Lang(str, Enum):
@@ -59,17 +99,40 @@ class Level(str, Enum):
     info = "info"
 
 
-# Options that check, report and audit share (export shares some), declared once.
-LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of messages and labels (default ja).")]
-FailOnOption = Annotated[Optional[Level], typer.Option("--fail-on", help="Lowest severity that makes the run fail (default error).")]
-SelectOption = Annotated[Optional[List[str]], typer.Option("--select", help="Rules to run: codes, prefixes, names, sections, areas (comma-separated).")]
-IgnoreOption = Annotated[Optional[List[str]], typer.Option("--ignore", help="Rules to skip, same selectors as --select.")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Config file (default: nearest tebiki.toml or pyproject.toml [tool.tebiki]).")]
-EditionOption = Annotated[Optional[str], typer.Option("--edition", help="Rule pack edition (default tebiki-2022-12) or a pack directory.")]
-NoDeviationsOption = Annotated[bool, typer.Option("--no-deviations", help="Ignore deviation records: show everything as it would be without them.")]
+def choice(*names: str):
+    """A callback accepting one of `names`; anything else is a usage error that lists them."""
+
+    def check(value):
+        if value is None or value in names:
+            return value
+        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(names)}")
+
+    return check
+
+
+LANGS = tuple(m.value for m in Lang)
+LEVELS = tuple(m.value for m in Level)
+
+# Options that check, report and audit share (export shares some), declared once.  Each has a
+# metavar that says what to write (a flag has none), and choices are checked by `choice`.
+LangOption = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="ja|en", callback=choice(*LANGS), help="Language of messages, labels and file headers (default ja).")]
+FailOnOption = Annotated[Optional[str], typer.Option(
+    "--fail-on", metavar="|".join(LEVELS), callback=choice(*LEVELS), help="Lowest severity that makes the run fail (default error).")]
+SelectOption = Annotated[Optional[List[str]], typer.Option(
+    "--select", metavar="RULES", help="Run only these rules: codes (OL07), code prefixes (OL), names, 手引き sections (4-2) or areas, comma-separated; may be repeated.")]
+IgnoreOption = Annotated[Optional[List[str]], typer.Option(
+    "--ignore", metavar="RULES", help="Skip these rules (written as for --select).")]
+ConfigOption = Annotated[Optional[Path], typer.Option(
+    "--config", metavar="FILE", help="Config file (default: the nearest tebiki.toml, or pyproject.toml with a tool.tebiki table).")]
+EditionOption = Annotated[Optional[str], typer.Option(
+    "--edition", metavar="EDITION", help="Rule pack edition (default tebiki-2022-12) or a pack folder.")]
+NoDeviationsOption = Annotated[bool, typer.Option(
+    "--no-deviations", metavar="", help="Ignore deviation records: show everything as it would be without them.")]
 TodayOption = Annotated[Optional[str], typer.Option(
-    "--today", help="The date taken as today, YYYY-MM-DD (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
-EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
+    "--today", metavar="YYYY-MM-DD", help="The date taken as today (default: today's date in Japan, JST), e.g. for deviations' expiry.")]
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", metavar="ENCODING", help="Input encoding, e.g. cp932 for Shift_JIS files (default UTF-8).")]
 
 
 def _formats() -> list[str]:
@@ -80,7 +143,7 @@ def _formats() -> list[str]:
     return sorted(m.name[4:] for m in pkgutil.iter_modules(report.__path__) if m.name.startswith("fmt_"))
 
 
-OutputFormat = Enum("OutputFormat", {name: name for name in _formats()}, type=str)
+FORMATS = tuple(_formats())
 """The output formats: one ``checker/report/fmt_<name>.py`` module each."""
 
 
@@ -103,6 +166,35 @@ def _expand(paths: list[str]) -> list[str]:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     return files
+
+
+def _some_files(args: list[str], paths: list[str]) -> None:
+    """A folder argument with no strategy file in it is a usage error (a CI job pointed at the
+    wrong folder must not pass green)."""
+    for arg in args:
+        if os.path.isdir(arg):
+            root = os.path.join(os.path.normpath(arg), "")
+            if not any(os.path.normpath(p).startswith(root) or os.path.abspath(p).startswith(os.path.abspath(root)) for p in paths):
+                from .safetext import terminal
+
+                raise _fail(f"{terminal(arg)}:1:1: no strategy files (*.yaml, *.yml) in this folder")
+
+
+def _at_least(results, level: str):
+    """The results with findings below `level` removed, and how many were removed by severity."""
+    from .engine.finding import Severity
+
+    threshold = Severity(level)
+    hidden = {"warning": 0, "info": 0}
+    if threshold is Severity.info:
+        return results, hidden
+    for r in results:
+        kept = [f for f in r.findings if f.severity.at_least(threshold)]
+        for f in r.findings:
+            if not f.severity.at_least(threshold) and not f.justified:
+                hidden[f.severity.value] += 1
+        r.findings = kept
+    return results, hidden
 
 
 def _today(value: Optional[str]):
@@ -131,9 +223,12 @@ def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang,
     if fail_on:
         from .engine.finding import Severity
 
-        config.fail_on = Severity(fail_on.value)
+        config.fail_on = Severity(getattr(fail_on, "value", fail_on))
     if lang:
-        config.lang = lang.value
+        config.lang = getattr(lang, "value", lang)
+    from_cli = {s: "--select" for item in select or () for s in item.split(",") if s}
+    from_cli.update({s: "--ignore" for item in ignore or () for s in item.split(",") if s})
+    config.given = from_cli
     if no_deviations:
         config.deviations = False
     return config
@@ -142,8 +237,9 @@ def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang,
 
 @app.command()
 def check(
-    files: List[str] = typer.Argument(..., help="Strategy YAML files, directories or globs (progress files among them are read with their strategy)."),
-    format: OutputFormat = typer.Option("text", "--format", "-f", help="Output format."),
+    files: List[str] = typer.Argument(..., metavar="PATH", help="Strategy YAML files, folders (searched for *.yaml, *.yml) or globs; progress files among them are read with their strategy."),
+    format: str = typer.Option("text", "--format", "-f", metavar="|".join(FORMATS), callback=choice(*FORMATS), show_default=False,
+                               help="Output format (default text)."),
     lang: LangOption = None,
     fail_on: FailOnOption = None,
     select: SelectOption = None,
@@ -153,10 +249,13 @@ def check(
     no_deviations: NoDeviationsOption = False,
     encoding: EncodingOption = None,
     today: TodayOption = None,
-    concise: bool = typer.Option(False, "--concise", help="One line per finding."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline file (docs/ci.md)."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Write the current findings to this baseline file; the run then passes."),
+    min_severity: Optional[str] = typer.Option(
+        None, "--min-severity", metavar="|".join(LEVELS), callback=choice(*LEVELS),
+        help="Show only findings at this severity or above, e.g. warning to hide info (default info; also min-severity in the config)."),
+    concise: bool = typer.Option(False, "--concise", metavar="", help="Print each finding on one line, without its node and fix."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Report and fail only on findings not in this baseline file (docs/ci.md)."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE", help="Write the current findings to this baseline file; the run then passes."),
 ) -> None:
     """Load, validate and check strategy files against the rule pack."""
     from .api import check_file, get_pack
@@ -173,19 +272,22 @@ def check(
     except InputError as exc:
         raise _fail(str(exc))
     paths = _expand(files)
+    _some_files(files, paths)
     for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
         if target is not None:
             fileio.check_output(target, option=option, inputs=paths)
     day = _today(today)
     from .api import FileResult
+    from .load.messages import problem_text
     from .progress.attach import gather
 
     paths, progress, unmatched = gather(paths, config, encoding)
     results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day, progress=progress) for p in paths]
     results += [FileResult(file=p.file, problems=[p]) for p in unmatched]
+
     for r in results:
         for problem in r.problems:
-            print(problem, file=sys.stderr)
+            print(problem_text(problem, config.lang), file=sys.stderr)
     ran = tuple(r.code for r in config.enabled(pack))
     outcome = None
     if write_baseline is not None:
@@ -196,11 +298,13 @@ def check(
             print(exc, file=sys.stderr)
     elif known is not None:
         results, outcome = apply_baseline(results, known, set(ran))
-    color = format.value == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color, rules=ran, baseline=outcome)
-    emit(render(format.value, results, pack, options), output, inputs=paths)
-    if format.value != "text" or output is not None:  # the counts, where a person reading the log sees them
-        print(summary_line(results, config.lang), file=sys.stderr)
+    results, hidden = _at_least(results, min_severity or config.min_severity.value)
+    color = format == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    options = Options(lang=config.lang, fail_on=config.fail_on, concise=concise, color=color, rules=ran, baseline=outcome,
+                      today=day, hidden=hidden)
+    emit(render(format, results, pack, options), output, inputs=paths)
+    if format != "text" or output is not None:  # the counts, where a person reading the log sees them
+        print(summary_line(results, config.lang, hidden), file=sys.stderr)
         if outcome is not None:
             print(describe(outcome, config.lang)[0], file=sys.stderr)
     if any(r.problems for r in results):
@@ -228,50 +332,6 @@ def _pack(edition: Optional[str]):
         return get_pack(Config(edition=edition))
     except InputError as exc:
         raise _fail(str(exc))
-
-
-@app.command("rules")
-def list_rules(
-    format: OutputFormat = typer.Option("text", "--format", "-f", help="text or json."),
-    lang: Lang = typer.Option(Lang.ja, "--lang", help="Language of the titles."),
-    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition."),
-) -> None:
-    """List the rules of the pack: code, name, severity, 手引き sections, title."""
-    import json
-
-    pack = _pack(edition)
-    if format.value == "json":
-        data = [
-            {
-                "code": r.code, "name": r.name, "area": r.area.value, "sections": r.sections, "severity": r.severity.value,
-                "wording": r.wording.value, "applies_to": r.applies_to.value, "title": {"ja": r.title.ja, "en": r.title.en},
-                "deviable": r.deviable, "introduced": r.introduced,
-            }
-            for r in pack.rules
-        ]
-        emit(json.dumps({"edition": pack.edition, "rules": data}, ensure_ascii=False, indent=2) + "\n", None)
-        return
-    width = max(len(r.name) for r in pack.rules)
-    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {','.join(r.sections):<9}  {getattr(r.title, lang.value)}" for r in pack.rules]
-    emit("\n".join(lines) + "\n", None)
-
-
-@app.command()
-def explain(
-    code: str = typer.Argument(..., help="Rule code or name, e.g. OL07 or measure-without-kpi."),
-    edition: Optional[str] = typer.Option(None, "--edition", help="Rule pack edition."),
-) -> None:
-    """Print a rule's documentation: what it checks, why (手引き section), how to fix, examples."""
-    from .ruledoc import rule_markdown
-
-    pack = _pack(edition)
-    rule = pack.rule(code)
-    if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(code.upper(), list(pack.by_code), n=1) or difflib.get_close_matches(code, list(pack.by_name), n=1)
-        raise _fail(f"no rule '{code}' in {pack.edition}" + (f"; did you mean {close[0]}?" if close else ""))
-    emit(rule_markdown(rule, pack), None)
 
 
 @app.command(hidden=True)

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from .engine.finding import Severity
 from .engine.pack import Pack, RuleRecord
-from .load.errors import InputError
+from .load.errors import InputError, Problem
 
 CONFIG_NAMES = ("tebiki.toml", ".tebiki.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 """A config (with a few thousand per-file ignores) is tens of kilobytes."""
-_KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "lang", "per-file-ignores", "deviations", "progress"}
+_KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "min-severity", "lang", "per-file-ignores", "deviations",
+         "progress"}
 _PROGRESS_KEYS = {"scheme", "discover"}
 
 
@@ -36,6 +37,8 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.error
+    min_severity: Severity = Severity.info
+    """Findings below this severity are not shown by `tebiki check` (``--min-severity``)."""
     lang: str = "ja"
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     deviations: bool = True
@@ -46,6 +49,9 @@ class Config:
     """The grading scheme of progress: a preset id, or the path of a scheme file (absolute)."""
     progress_discover: bool = True
     """Read the progress files in the `progress/` folder beside each strategy."""
+
+    given: dict[str, str] = field(default_factory=dict)
+    """Selectors given on the command line → the option that gave them (``--select``, ``--ignore``)."""
 
     def enabled(self, pack: Pack, file: str | None = None) -> list[RuleRecord]:
         """The pack's rules that this configuration runs for `file`."""
@@ -186,6 +192,8 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
             config.severity[selector] = _severity(path, selector, value)
     if "fail-on" in table:
         config.fail_on = _severity(path, "fail-on", table["fail-on"])
+    if "min-severity" in table:
+        config.min_severity = _severity(path, "min-severity", table["min-severity"])
     if "lang" in table:
         if table["lang"] not in ("ja", "en"):
             raise _error(path, "lang", "'lang' must be ja or en")
@@ -226,6 +234,15 @@ def _progress(path: Path, table: object, config: Config) -> None:
         config.progress_discover = table["discover"]
 
 
+class _OptionProblem(Problem):
+    """A problem with a command-line option: '--select: message'."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
 def validate_selectors(config: Config, pack: Pack) -> None:
     """Every selector in the config must match at least one rule of the pack (typos fail loudly)."""
     file = Path(config.files[-1]) if config.files else Path("<config>")
@@ -234,4 +251,7 @@ def validate_selectors(config: Config, pack: Pack) -> None:
         selectors.extend(group)
     for s in selectors:
         if not any(matches(s, r) for r in pack.rules):
-            raise _error(file, s, f"'{s}' matches no rule of {pack.edition} (use a code, name, section, area or ALL)")
+            hint = f"matches no rule of {pack.edition} (use a code, name, section, area or ALL)"
+            if s in config.given:  # from the command line: say so, there is no file to point at
+                raise InputError([_OptionProblem(config.given[s], 0, 0, f"'{s}' {hint}")])
+            raise _error(file, s, f"'{s}' {hint}")

@@ -197,6 +197,8 @@ def output_folder(
 def _commit(stage: Path, out: Path, swap: bool) -> None:
     if not swap:
         for entry in sorted(os.listdir(stage)):
+            if (out / entry).is_dir() and not (out / entry).is_symlink():  # a folder of outputs (the audit's pages)
+                shutil.rmtree(out / entry)
             os.replace(stage / entry, out / entry)
         os.rmdir(stage)
         _fsync_dir(out)

@@ -100,6 +100,22 @@ class Page:
         return base64.b64decode(data)
 
 
+    def pdf(self, landscape: bool | None = None) -> bytes:
+        """The page printed as Chromium prints it (A4 and margins from the page's CSS ``@page``)."""
+        params = {"printBackground": True, "preferCSSPageSize": True}
+        if landscape is not None:
+            params["landscape"] = landscape
+        return base64.b64decode(self.call("Page.printToPDF", **params)["data"])
+
+    def viewport(self, width: int, height: int = 900, mobile: bool | None = None) -> None:
+        """Emulate a screen `width` CSS pixels wide (a phone's when below 600)."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
+                  mobile=width < 600 if mobile is None else mobile)
+
+    def media(self, media: str) -> None:
+        """Emulate a CSS media type ('print' or 'screen')."""
+        self.call("Emulation.setEmulatedMedia", media=media)
+
     def screenshot_of(self, selector: str, height: int, width: int = 1280) -> bytes:
         """A screenshot of `height` pixels from the top of the element `selector`."""
         self.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False)

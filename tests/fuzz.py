@@ -1,4 +1,4 @@
-"""Fuzzing the loader and the command line with mutated strategy files (issue #7).
+"""Fuzzing the loader and the command line with mutated strategy files.
 
 Used by tests/test_fuzz.py (10,000 cases in-process plus a few dozen real processes in CI)
 and runnable on its own for bigger runs:

@@ -1,4 +1,4 @@
-"""The tool never writes to its input, and writes every output file atomically (issue #7).
+"""The tool never writes to its input, and writes every output file atomically.
 
 - check / report / audit / export / import / init leave the files they read byte-for-byte and
   mtime-for-mtime as they were; an output option naming an input file is refused;
@@ -187,7 +187,7 @@ def test_cli_output_crash_keeps_the_old_report(tmp_path, monkeypatch, capsys):
 
 
 def test_audit_crash_while_assembling_keeps_the_old_outputs(tmp_path, monkeypatch):
-    """The audit's index.html is streamed from spool files: a crash half-way leaves the previous index."""
+    """The audit's audit.json is streamed from spool files: a crash half-way leaves the previous outputs."""
     from checker.audit import run as audit_run
     from checker.audit import run_audit
 
@@ -198,11 +198,13 @@ def test_audit_crash_while_assembling_keeps_the_old_outputs(tmp_path, monkeypatc
     real_open = open
 
     def spool_open(file, *args, **kwargs):
-        if Path(file).name == "sections.html" and "r" in (args[0] if args else kwargs.get("mode", "r")):
-            raise Crash()  # index.html's head is written; its sections are being copied in
+        if Path(file).name == "entries.json" and "r" in (args[0] if args else kwargs.get("mode", "r")):
+            raise Crash()  # audit.json's head is written; its entries are being copied in
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(audit_run, "open", spool_open, raising=False)
+    from checker.audit import outputs as audit_outputs
+
+    monkeypatch.setattr(audit_outputs, "open", spool_open, raising=False)
     with pytest.raises(Crash):
         run_audit(PREFECTURE, out, jobs=1, progress=False)
     assert {name: (out / name).read_bytes() for name in audit_run.OUTPUTS} == old
@@ -228,4 +230,4 @@ def test_no_module_writes_files_except_through_fileio():
                 offenders.append(f"{rel}:{n}: {line.strip()}")
     assert not offenders, "write output files with checker.fileio.write_atomic / atomic_writer:\n" + "\n".join(offenders)
     spools = [line for line in (ROOT / "checker/audit/run.py").read_text(encoding="utf-8").splitlines() if _WRITES.search(line)]
-    assert all("sections_path" in line or "entries_path" in line for line in spools), spools
+    assert all("entries_path" in line or "findings_path" in line for line in spools), spools

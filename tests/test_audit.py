@@ -1,4 +1,4 @@
-"""The prefecture audit (issue #6) on the fictional example prefecture and on generated strategies.
+"""The prefecture audit on the fictional example prefecture and on generated strategies.
 
 The rule pack grows while this is written, so the tests assert what the audit itself controls
 (periods, verification bodies, declared directions, outcome shares from declared kinds, the
@@ -103,9 +103,14 @@ def test_area_columns_come_from_the_pack(example):
     assert set(doc["areas"]) == pack_areas | xp_areas
     for row in doc["strategies"]:
         assert {k[5:] for k in row if k.startswith("area:")} == set(doc["areas"])
-        assert all(row[f"area:{a}"] in ("pass", "fail") for a in doc["areas"])
-    assert rows["西川町"]["area:verification"] == "fail"
-    assert rows["港町"]["area:period"] == "fail", "XP04 makes the period area fail"
+        assert all(row[f"area:{a}"] in ("error", "warning", "info", "justified", "none") for a in doc["areas"])
+        assert all(isinstance(row[f"n:{a}"], int) for a in doc["areas"])
+    # an area shows its worst open severity and its count: a warning is a warning, not a failure
+    assert rows["西川町"]["area:verification"] == "warning" and rows["西川町"]["n:verification"] >= 1
+    assert rows["港町"]["area:period"] == "warning", "XP04 is a warning in the period area"
+    assert rows["東山市"]["area:period"] in ("justified", "info", "none"), "the justified 6-year period is no warning"
+    assert rows["港町"]["verdict"] == "pass", "warnings do not fail --fail-on error"
+    assert rows["港町"]["type"] == "town" and rows["南野村"]["type"] == "village" and rows["架空県"]["type"] == "prefecture"
 
 
 def test_cross_check_findings(example):
@@ -136,12 +141,16 @@ def test_csv_is_excel_friendly_and_matches_the_json(example):
     assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM, so that Excel reads Japanese correctly"
     assert b"\r\n" in data
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert list(rows[0]) == doc["columns"]
-    assert [r["file"] for r in rows] == [s["file"] for s in doc["strategies"]]
-    by_name = {r["name"]: r for r in rows}
-    assert by_name["西川町"]["verification_body"] == "no"
-    assert by_name["北浜市"]["outcome_share"] == "0.000"
-    assert by_name["東山市"]["period_years"] == "6"
+    layout = Layout.of(load_pack(pack_dir()), tuple(sorted({r.area.value for r in crosscheck_records()})))
+    assert list(rows[0]) == [c.ja for c in layout.specs()], "Japanese headers with --lang ja (the default)"
+    assert [c.id for c in layout.specs()] == doc["columns"]
+    assert [r["ファイル"] for r in rows] == [s["file"] for s in doc["strategies"]]
+    by_name = {r["団体名"]: r for r in rows}
+    assert by_name["西川町"]["検証機関"] == "なし" and by_name["桜ヶ丘市"]["検証機関"] == "あり"
+    assert by_name["北浜市"]["アウトカム指標の割合"] == "0.000"
+    assert by_name["東山市"]["計画期間（年数）"] == "6"
+    assert by_name["西川町"]["効果検証と参画"] == "警告" and by_name["西川町"]["種別"] == "町"
+    assert by_name["桜ヶ丘市"]["団体コード"] == '="482013"', "a code stays text in Excel (leading zeros kept)"
 
 
 def test_layout_columns_follow_the_pack():

@@ -44,5 +44,7 @@ def test_output_is_deterministic():
 def test_rules_and_explain():
     assert "OL07" in run("rules").stdout
     proc = run("explain", "measure-without-kpi")
+    assert proc.returncode == 0 and proc.stdout.startswith("OL07 measure-without-kpi")
+    proc = run("explain", "measure-without-kpi", "--format", "markdown")
     assert proc.returncode == 0 and "# OL07 measure-without-kpi" in proc.stdout
     assert run("explain", "XX99").returncode == 2

@@ -1,4 +1,4 @@
-"""Fuzzing the loader and the CLI with mutated files (issue #7); the cases and the checks are in tests/fuzz.py.
+"""Fuzzing the loader and the CLI with mutated files; the cases and the checks are in tests/fuzz.py.
 
 CI runs FUZZ_CASES (default 10,000) cases in-process through the click command `tebiki` runs,
 and FUZZ_PROCESSES (default 40) as real processes, the 50 MB file among them, under time and

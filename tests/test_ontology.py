@@ -1,4 +1,4 @@
-"""The vocabulary and concept schemes in ontologies/ (issue #4).
+"""The vocabulary and concept schemes in ontologies/.
 
 * every file parses;
 * every class and property of the tbk: vocabulary has Japanese and English labels and definitions;

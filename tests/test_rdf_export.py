@@ -1,4 +1,4 @@
-"""`tebiki export` / `tebiki import`: deterministic output, stable IRIs, findings as EARL (issue #4)."""
+"""`tebiki export` / `tebiki import`: deterministic output, stable IRIs, findings as EARL."""
 
 from __future__ import annotations
 

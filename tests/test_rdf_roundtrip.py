@@ -1,4 +1,4 @@
-"""Export → import gives back the same strategy, in every RDF format (issue #4).
+"""Export → import gives back the same strategy, in every RDF format.
 
 Compared with `to_data` (model `==` also compares file locations, which RDF does not carry).
 """

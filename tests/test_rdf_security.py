@@ -1,4 +1,4 @@
-"""Importing untrusted RDF fetches nothing and reads no local file (issue #4).
+"""Importing untrusted RDF fetches nothing and reads no local file.
 
 rdflib's JSON-LD parser loads a ``@context`` given as a reference with urllib — an http(s) URL,
 a ``file:`` URL or a plain path alike (`test_rdflib_alone_reads_a_local_context_file` shows it).

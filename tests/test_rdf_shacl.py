@@ -1,4 +1,4 @@
-"""SHACL shapes (ontologies/shapes.ttl) and the Python engine agree on the mirrored rules (issue #4).
+"""SHACL shapes (ontologies/shapes.ttl) and the Python engine agree on the mirrored rules.
 
 Every rule fixture (tests/fixtures/rules/<CODE>/{pass,fail}.yaml) is exported and validated with
 pySHACL (inference off); for every rule a shape mirrors (tbk:mirrorsRule), the shape reports

@@ -1,4 +1,4 @@
-"""The prefecture audit (GitHub issue #6): check a folder of strategies, aggregate, cross-check.
+"""The prefecture audit: check a folder of strategies, aggregate, cross-check.
 
     from checker.audit import run_audit
     result = run_audit("examples/prefecture", "out/audit")   # writes audit.csv, audit.json, index.html

@@ -1,20 +1,24 @@
-"""Aggregates per strategy: one row each, written as CSV (UTF-8 with BOM) and into the audit JSON.
+"""Aggregates per strategy: one row each, written as CSV (UTF-8 with BOM), into the audit JSON, the
+workbook and the index's tables.
 
-The columns come from the rule pack: one ``area:<area>`` column per area its rules use (plus
-the cross-check's areas when it runs) and one ``nd:<code>`` column per national direction of
-the edition's reference data.  Nothing here names an area or a direction.
+The columns are declared in `checker.audit.columns`; the variable ones come from the rule pack:
+two per area its rules use (plus the cross-check's areas when it runs): ``area:<area>``, the
+worst open severity, and ``n:<area>``, the number of open findings; and one ``nd:<code>`` per
+national direction of the edition's reference data.  Nothing here names an area or a direction.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, ordered_areas
 from ..load.errors import Problem
-from ..progress.summary import COLUMNS as PROGRESS_COLUMNS
+from ..safetext import cell
+from .columns import AFTER_AREAS, COLUMNS, PROGRESS, TAIL, Column, area_columns, direction_column, value_label
 from .facts import Facts
 
 PASS, FAIL = "pass", "fail"
@@ -28,12 +32,26 @@ class Layout:
     directions: tuple[str, ...]
     titles: tuple[tuple[str, str, str], ...] = ()
     """(area, Japanese title, English title) for the areas the pack names."""
+    direction_names: tuple[tuple[str, str, str], ...] = ()
+    """(code, Japanese name, English name) of the national directions."""
 
     @classmethod
     def of(cls, pack: Pack, extra_areas: tuple[str, ...] = ()) -> "Layout":
         areas = tuple(ordered_areas([r.area.value for r in pack.rules] + list(extra_areas)))
         titles = tuple((a, pack.area_title(a, "ja"), pack.area_title(a, "en")) for a in areas)
-        return cls(areas, tuple(d.code for d in pack.reference.directions), titles)
+        names = tuple((d.code, d.name.ja, d.name.en) for d in pack.reference.directions)
+        return cls(areas, tuple(d.code for d in pack.reference.directions), titles, names)
+
+    def specs(self) -> list[Column]:
+        """Every column, in order, with its headers and kind."""
+        out = list(COLUMNS)
+        for area, ja, en in self.titles:
+            out.extend(area_columns(area, ja, en))
+        out.extend(AFTER_AREAS)
+        out.extend(direction_column(code, ja, en) for code, ja, en in self.direction_names)
+        out.extend(TAIL)
+        out.extend(PROGRESS)
+        return out
 
     def title(self, area: str, lang: str) -> str:
         """The area's title in the language (the area id when unknown)."""
@@ -43,31 +61,32 @@ class Layout:
         return area
 
     def columns(self) -> list[str]:
-        return (
-            ["file", "name", "code", "level", "title", "strategy_id", "status",
-             "error", "warning", "info", "justified", "crosscheck"]
-            + [f"area:{a}" for a in self.areas]
-            + ["kpis", "kpis_outcome", "kpis_output", "kpis_unclassified", "outcome_share", "outcome_basis",
-               "directions_declared", "directions_suggested", "directions_basis"]
-            + [f"nd:{d}" for d in self.directions]
-            + ["period_start", "period_end", "period_years", "verification_body",
-               "prefectural_strategy", "prefectural_body_code", "prefectural_strategy_id"]
-            + list(PROGRESS_COLUMNS)
-        )
+        """The column ids, in order."""
+        return [c.id for c in self.specs()]
 
 
-def area_status(findings: list[Finding], area: str) -> str:
-    """'fail' when an unjustified error or warning of the area remains; info alone passes."""
-    for f in findings:
-        if f.area == area and not f.justified and f.severity.at_least(Severity.warning):
-            return FAIL
-    return PASS
+def area_level(findings: list[Finding], area: str) -> tuple[str, int]:
+    """An area's worst open severity ('error', 'warning', 'info'; 'justified' when only justified
+    findings; 'none') and its number of open findings."""
+    from ..html.findings import level, tally
+
+    counts = tally(f for f in findings if f.area == area)
+    return level(counts), counts["error"] + counts["warning"] + counts["info"]
+
+
+def body_type(name: str | None, level: str | None) -> str | None:
+    """prefecture, city (市), ward (区), town (町), village (村) or other, from the level and the name's last character."""
+    if level is None:
+        return None
+    if level == "prefecture":
+        return "prefecture"
+    return {"市": "city", "区": "ward", "町": "town", "村": "village"}.get((name or "").strip()[-1:], "other")
 
 
 def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None, problems: list[Problem],
-        progress: dict | None = None) -> dict:
-    """The aggregates of one strategy as JSON-compatible values (None where not applicable); `progress`: the
-    progress columns and goal shares (`checker.progress.summary.row_fields`)."""
+        fail_on: Severity = Severity.error, progress: dict | None = None) -> dict:
+    """The aggregates of one strategy as JSON-compatible values (None where not applicable); `progress`: its
+    progress columns and goals' shares (`checker.progress.summary.row_fields`)."""
     counts = {s.value: 0 for s in Severity}
     justified = 0
     for f in findings:
@@ -79,10 +98,13 @@ def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None,
         "file": file,
         "name": facts.name if facts else None,
         "code": facts.code if facts else None,
+        "type": body_type(facts.name, facts.level) if facts else None,
         "level": facts.level if facts else None,
         "title": facts.title if facts else None,
         "strategy_id": facts.id if facts else None,
         "status": "ok" if not problems else "input-error",
+        "verdict": FAIL if problems or any(not f.justified and f.severity.at_least(fail_on) for f in findings) else PASS,
+        "worst": next((k for k in ("error", "warning", "info") if counts[k]), "justified" if justified else "none") if facts else None,
         "error": counts["error"],
         "warning": counts["warning"],
         "info": counts["info"],
@@ -90,7 +112,9 @@ def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None,
         "crosscheck": sum(1 for f in findings if f.code.startswith("XP")),
     }
     for area in layout.areas:
-        data[f"area:{area}"] = area_status(findings, area) if facts else None
+        worst, n = area_level(findings, area) if facts else (None, None)
+        data[f"area:{area}"] = worst
+        data[f"n:{area}"] = n
     if facts is None:
         for col in layout.columns():
             data.setdefault(col, None)
@@ -122,20 +146,41 @@ def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None,
     return data
 
 
-def _cell(value) -> str:
+_DIGITS = re.compile(r"[0-9][0-9\-/.:, ]*")
+
+
+def text_cell(value: str) -> str:
+    """A text Excel would read as a number or a date (団体コード 011002, a section 3-2) written as
+    the formula ="011002", which Excel shows as the text; any other text neutralised as a cell."""
+    text = cell(value)
+    return f'="{text}"' if _DIGITS.fullmatch(text) else text
+
+
+def display(col: Column, value, lang: str):
+    """A value as the CSV, the workbook and the pages show it: numbers as numbers, codes as text,
+    enumerated values as labels in the language; None as None."""
     if value is None:
-        return ""
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
-    if isinstance(value, float):
-        return f"{value:.3f}"
+        return None
+    if col.kind == "enum":
+        return value_label(col.enum, value, lang)
+    if col.kind in ("int", "share"):
+        return value
     return str(value)
 
 
-def to_csv(rows: list[dict], layout: Layout) -> bytes:
-    """The rows as CSV bytes: a header line, CRLF line ends, UTF-8 with a BOM.
+def _csv_value(col: Column, value, lang: str) -> str:
+    shown = display(col, value, lang)
+    if shown is None:
+        return ""
+    if col.kind == "share":
+        return f"{shown:.3f}"
+    if col.kind == "int":
+        return str(shown)
+    return text_cell(shown) if col.kind == "code" else cell(shown)
+
+
+def csv_bytes(header: list[str], rows) -> bytes:
+    """CSV bytes: a header line, CRLF line ends, UTF-8 with a BOM.
 
     The BOM is for Excel: without it, Excel on Japanese Windows opens a CSV file as Shift_JIS
     (CP932) and shows UTF-8 Japanese as mojibake; with it, Excel reads UTF-8.  Other tools
@@ -143,8 +188,12 @@ def to_csv(rows: list[dict], layout: Layout) -> bytes:
     """
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
-    columns = layout.columns()
-    writer.writerow(columns)
-    for r in rows:
-        writer.writerow([_cell(r.get(c)) for c in columns])
+    writer.writerow(header)
+    writer.writerows(rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_csv(rows: list[dict], layout: Layout, lang: str = "en") -> bytes:
+    """The rows as audit.csv: headers and enumerated values in `lang` (see `checker.audit.columns`)."""
+    specs = layout.specs()
+    return csv_bytes([c.header(lang) for c in specs], ([_csv_value(c, r.get(c.id), lang) for c in specs] for r in rows))

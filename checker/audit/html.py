@@ -1,268 +1,189 @@
-"""The audit's index.html, written in pieces: the head and overview (from the rows), then one
-section per strategy (rendered where the strategy was checked, spooled to disk in file order),
-then the tail.  The whole file is still one self-contained page (see checker/html/page.py)."""
+"""The audit's index.html: what needs attention first, then the pictures, then the details.
+
+`write_index` builds the view from the gathered rows and renders ``templates/audit.html`` (this
+package's own template, in the shell of ``checker/html/templates/base.html``).  The page has:
+
+- the verdict against ``--fail-on`` for all bodies and the totals;
+- filters over the tables (種別, 判定, an area and a severity, and every column declared with
+  ``filter=True`` in `checker.audit.columns`), and a text search;
+- the overview: one row per body, worst first, each linking to the body's own report page
+  (written beside index.html under ``bodies/``);
+- the heat map: bodies × rule areas, the open findings of each area as a count and a severity;
+- the plan periods as a timeline against the prefecture's period; the distributions of
+  warnings and of the outcome share; the national directions taken up;
+- the findings by rule, the cross-check with the prefecture's strategy, the files that could
+  not be loaded.
+
+Adding a section: append a `Section` to the list `sections()` returns, with a template
+(``checker/audit/templates/``, or another package's ``templates/`` folder) that renders it.
+"""
 
 from __future__ import annotations
 
-from ..engine.finding import Finding
-from ..engine.pack import Pack
-from ..html.charts import heatmap, stacked_bars
-from ..html.page import badge, esc, label, t
-from ..html.strategy import findings_table
-from ..load.errors import Problem
-from .aggregate import FAIL, Layout
+from dataclasses import dataclass, field
+
+from ..html.charts import histogram, stacked_bars, timeline
+from ..html.page import label
+from .aggregate import Layout, display
+from .columns import VALUES, value_label
 
 L = {
     "audit_title": ("{name} 地方版総合戦略の監査", "Audit of local strategies: {name}"),
     "audit_title_plain": ("地方版総合戦略の監査", "Audit of local strategies"),
-    "overview": ("一覧（見出しをクリックすると並べ替え）", "Overview (click a heading to sort)"),
-    "heatmap": ("国の方向性の取り上げ状況（市町村 × 方向性）", "National directions taken up (municipality × direction)"),
-    "progress": ("進捗の状況（効果検証、市町村 × 目標）", "Progress (verification, municipality × goal)"),
+    "overview_h": ("団体別の一覧", "Bodies"),
+    "overview_note": ("重い指摘の多い団体から並べています。見出しを押すと並べ替え、団体名を押すとその団体の報告書を開きます。", "The bodies with the most serious findings come first. Click a heading to sort, a name to open the body's own report."),
+    "heat": ("領域別の指摘（団体 × 領域）", "Findings by area (body × area)"),
+    "progress_h": ("進捗の状況（効果検証、団体 × 目標）", "Progress (verification, body × goal)"),
+    "heat_note": ("各欄は、その領域の未解決の指摘の件数と、最も重い重要度です（✖エラー ▲警告 ●情報、空欄はなし）。", "Each cell counts the area's open findings and shows the most serious (✖ error ▲ warning ● info; empty: none)."),
+    "heat_total": ("警告以上の団体数", "Bodies with warnings or worse"),
+    "periods": ("計画期間", "Plan periods"),
+    "periods_chart": ("計画期間と県の計画期間", "Plan periods against the prefecture's"),
+    "periods_chart_plain": ("計画期間", "Plan periods"),
+    "pref_period": ("県の計画期間", "Prefecture's period"),
+    "fiscal_span": ("{a}–{b}年度", "FY{a}–{b}"),
+    "periods_note": ("帯は都道府県の計画期間です。重ならない期間は斜線と ▲ で示します。", "The band is the prefecture's period; a period that does not overlap it is hatched and marked ▲."),
+    "distributions": ("分布", "Distributions"),
+    "dist_warnings": ("団体ごとの警告の件数", "Warnings per body"),
+    "dist_share": ("アウトカム指標の割合", "Share of outcome KPIs"),
+    "n_bodies": ("団体数", "bodies"),
+    "n_warnings": ("警告の件数", "warnings"),
+    "directions_h": ("国の施策の方向の取り上げ状況", "National directions taken up"),
+    "directions_note": ("● 宣言（national_directions）、○ 文言から推定、· なし。", "● declared (national_directions), ○ suggested by the wording, · none."),
     "by_rule": ("ルール別の指摘", "Findings by rule"),
-    "crosscheck": ("都道府県の戦略との突合（XP）", "Cross-check with the prefecture's strategy (XP)"),
-    "sections": ("団体別の結果", "Results by body"),
-    "errors": ("読み込めなかったファイル", "Files that could not be loaded"),
-    "filter": ("絞り込み", "Filter"),
-    "declared": ("宣言（national_directions）", "declared (national_directions)"),
-    "suggested": ("文言から推定", "suggested by wording"),
-    "none": ("なし", "none"),
-    "strategies_n": ("戦略 {n} 件", "{n} strategies"),
-    "prefecture": ("都道府県の戦略", "Prefecture's strategy"),
+    "crosscheck_h": ("都道府県の戦略との突合（XP）", "Cross-check with the prefecture's strategy (XP)"),
     "no_prefecture": ("都道府県の戦略が指定されていないため、突合は行っていません。", "No prefectural strategy was given, so there is no cross-check."),
-    "outcome_share": ("アウトカム指標の割合", "Outcome KPI share"),
-    "kpis": ("KPI数", "KPIs"),
-    "verification_body": ("検証機関", "Verification body"),
-    "pref_strategy": ("県の戦略の勘案", "Prefectural strategy"),
-    "basis_note": (
-        "アウトカム指標の割合の根拠: {outcome}。国の方向性の根拠: {directions}。",
-        "Basis of the outcome share: {outcome}. Basis of the directions: {directions}.",
-    ),
-    "declared_kind": ("ファイルに書かれた kind のみ（未記載の KPI はアウトカムに数えない）", "the kind declared in the file only (KPIs without one are not counted as outcome)"),
-    "classified_kind": ("成果指標ルールの分類", "the outcome rules' classification"),
-    "declared_dirs": ("ファイルに書かれた national_directions のみ", "national_directions declared in the file only"),
-    "suggested_dirs": ("宣言と、国の方向性ルールによる文言からの推定", "declared, and suggested by the national-directions rules from the wording"),
-    "rules_affected": ("該当する戦略", "Strategies affected"),
-    "more": ("ほか {n} 件", "and {n} more"),
-    "chart_fail": ("領域別の不適合の戦略数", "Strategies failing each area"),
-    "input_error": ("読込エラー", "input error"),
     "goal_coverage": ("都道府県の目標と、それを取り上げる市町村の数", "Prefectural goals and how many municipalities take them up"),
     "municipalities": ("市町村数", "Municipalities"),
     "directions_col": ("国の施策の方向", "National directions"),
+    "errors_h": ("読み込めなかったファイル", "Files that could not be loaded"),
+    "strategies_n": ("戦略 {n} 件", "{n} strategies"),
+    "failing_bodies": ("{threshold}以上の指摘がある団体が {n} 件あります。", "{n} bodies have findings at {threshold} or above."),
+    "passing_bodies": ("どの団体にも{threshold}以上の指摘はありません。", "No body has findings at {threshold} or above."),
+    "bodies_failing": ("不合格の団体", "Failing bodies"),
+    "filter": ("絞り込み", "Filter"),
+    "all": ("すべて", "all"),
+    "any_area": ("すべての領域", "any area"),
+    "sev_any": ("重要度を問わない", "any severity"),
+    "sev_error": ("エラーあり", "with errors"),
+    "sev_warning": ("警告以上あり", "warnings or worse"),
+    "sev_info": ("指摘あり", "any finding"),
+    "sev_none": ("指摘なし", "no finding"),
+    "search": ("団体名・コードで検索", "Search name or code"),
+    "shown_bodies": ("{shown} / {total} 団体を表示", "showing {shown} of {total} bodies"),
+    "rules_affected": ("該当する戦略", "Strategies affected"),
+    "more": ("ほか {n} 件", "and {n} more"),
+    "basis_note": (
+        "アウトカム指標の割合は、記載された種類、なければ記述から分類した種類によります（未分類はアウトカムに数えません）。国の施策の方向は、宣言と、宣言のない部分の記述からの推定によります。",
+        "The outcome share uses the declared kind, else the kind read from the wording (unclassified KPIs do not count as outcome). National directions are those declared, and those suggested by the wording of parts that declare none.",
+    ),
+    "input_error": ("読込エラー", "input error"),
+    "prefecture_mark": ("都道府県", "prefecture"),
 }
 
 
 def tl(key: str, lang: str, **values) -> str:
-    """A UI label of the audit page in the report's language."""
+    """A label of the audit's pages in the language."""
     return label(L, key, lang, **values)
 
 
-def anchor(index: int) -> str:
-    return f"s-{index}"
+@dataclass
+class Section:
+    """One section of the index: its id (the anchor), heading and template with its context."""
+
+    id: str
+    heading: str
+    template: str
+    context: dict = field(default_factory=dict)
 
 
-def _label(row: dict) -> str:
-    return row.get("name") or row["file"]
+def _score(row: dict) -> tuple:
+    """Worst first: failing, then by errors, warnings, info (most first), then file order."""
+    return (row.get("status") == "ok", row.get("verdict") != "fail", -row.get("error", 0), -row.get("warning", 0),
+            -row.get("info", 0))
 
 
-def section(index: int, row: dict, findings: list[Finding], problems: list[Problem], layout: Layout, lang: str) -> str:
-    """One strategy's section of the index."""
-    title = row.get("title") or row["file"]
-    name = _label(row)
-    out = [f'<section class="strategy" id="{anchor(index)}"><h3>{esc(name)} — {esc(title)}</h3>']
-    if problems:
-        out.append('<ul class="findings">' + "".join(
-            f'<li>{badge("error", lang)} <span class="loc">{esc(str(p))}</span></li>' for p in problems) + "</ul></section>")
-        return "".join(out)
-    facts = [
-        (t("file", lang), f'<span class="loc">{esc(row["file"])}</span>'),
-        (t("body", lang), f'{esc(row["name"])}{" (" + esc(row["code"]) + ")" if row.get("code") else ""} · {esc(row["level"])}'),
-        (t("period", lang), esc(f'FY{row["period_start"]}–FY{row["period_end"]}' if row.get("period_start") else t("none", lang))),
-        (tl("kpis", lang), esc(f'{row["kpis"]}（{t("kind_outcome", lang)} {row["kpis_outcome"]} / {t("kind_output", lang)} {row["kpis_output"]}）')),
-        (tl("verification_body", lang), esc(t("yes" if row.get("verification_body") else "no", lang))),
-    ]
-    if row.get("level") != "prefecture":
-        pref = row.get("prefectural_strategy")
-        detail = " ".join(x for x in (row.get("prefectural_body_code"), row.get("prefectural_strategy_id")) if x)
-        facts.append((tl("pref_strategy", lang), esc(f"{pref or ''} {detail}".strip())))
-    out.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
-    out.append(area_line(findings, layout, lang))
-    # errors, warnings and justified deviations in full; info grouped by rule (the full list is
-    # in audit.json and in `tebiki report FILE`), which keeps a large audit's page small
-    major = [f for f in findings if f.justified or f.severity.value != "info"]
-    info: dict[str, list[Finding]] = {}
-    for f in findings:
-        if not f.justified and f.severity.value == "info":
-            info.setdefault(f.code, []).append(f)
-    out.append("<details><summary>" + esc(f'{t("findings", lang)} ({len(findings)})') + "</summary>")
-    out.append(findings_table(major, lang, f"{anchor(index)}-findings"))
-    if info:
-        items = []
-        for code, group in sorted(info.items()):
-            lines = ", ".join(f"L{f.line}" for f in group[:12]) + (" …" if len(group) > 12 else "")
-            items.append(f'<li>{badge("info", lang)} <b>{esc(code)}</b> {esc(group[0].name)} ×{len(group)} '
-                         f'<span class="loc">{esc(lines)}</span></li>')
-        out.append('<ul class="findings">' + "".join(items) + "</ul>")
-    out.append("</details></section>\n")
-    return "".join(out)
+def _periods(g, lang: str):
+    rows = [(r["name"] or r["file"], r["period_start"], r["period_end"], g.pages[i])
+            for i, r in enumerate(g.rows) if r.get("period_start") is not None and (r.get("level") != "prefecture")]
+    rows.sort(key=lambda x: (x[1], x[2], x[0]))
+    if len(rows) > 40:  # many bodies: one bar per distinct period, with how many bodies have it
+        groups: dict[tuple[int, int], list[str]] = {}
+        for name, a, b, _ in rows:
+            groups.setdefault((a, b), []).append(name)
+        rows = [(f"{names[0]}" + (tl("more", lang, n=len(names) - 1) if len(names) > 1 else ""), a, b, None)
+                for (a, b), names in sorted(groups.items())]
+    ref = g.pref_facts.period if g.pref_facts is not None else None
+    title = tl("periods_chart" if ref else "periods_chart_plain", lang)
+    return timeline(title, [(n, a, b, p) for n, a, b, p in rows], ref, "tl", tl("pref_period", lang), tl("fiscal_span", lang))
 
 
-def area_line(findings: list[Finding], layout: Layout, lang: str) -> str:
-    """Pass/fail per area on one line, with the open errors and warnings of each failing area."""
-    bits = []
-    for area in layout.areas:
-        open_ = [f for f in findings if f.area == area and not f.justified]
-        err = sum(1 for f in open_ if f.severity.value == "error")
-        warn = sum(1 for f in open_ if f.severity.value == "warning")
-        if err or warn:
-            counts = " ".join(x for x in (f"✖{err}" if err else "", f"▲{warn}" if warn else "") if x)
-            bits.append(f'<span class="st-fail">✗ {esc(layout.title(area, lang))} ({counts})</span>')
-        else:
-            bits.append(f'<span class="st-pass">✓ {esc(layout.title(area, lang))}</span>')
-    return f'<p class="areas">{esc(t("area", lang))}: ' + " · ".join(bits) + "</p>"
+def _distributions(rows: list[dict], lang: str):
+    loaded = [r for r in rows if r.get("status") == "ok"]
+    edges = [(0, 0), (1, 1), (2, 2), (3, 4), (5, 9), (10, 19), (20, None)]
+    bins = []
+    for lo, hi in edges:
+        name = f"{lo}" if lo == hi else (f"{lo}–{hi}" if hi is not None else f"{lo}+")
+        bins.append((name, sum(1 for r in loaded if r["warning"] >= lo and (hi is None or r["warning"] <= hi))))
+    warn = histogram(tl("dist_warnings", lang), bins, "dw", tl("n_warnings", lang), tl("n_bodies", lang))
+    share_bins = []
+    for i in range(5):
+        lo, hi = i * 20, (i + 1) * 20
+        share_bins.append((f"{lo}–{hi}%", sum(1 for r in loaded if r.get("outcome_share") is not None
+                                                and lo <= r["outcome_share"] * 100 < (hi if i < 4 else 101))))
+    share = histogram(tl("dist_share", lang), share_bins, "ds", tl("dist_share", lang), tl("n_bodies", lang))
+    return [warn, share]
 
 
-def _status_cell(value) -> str:
-    if value is None:
-        return '<td data-v="">—</td>'
-    mark = "✗" if value == FAIL else "✓"
-    return f'<td class="st-{esc(value)}" data-v="{1 if value == FAIL else 0}">{mark}</td>'
-
-
-def overview(rows: list[dict], layout: Layout, lang: str) -> str:
-    heads = [t("name", lang), t("code", lang), t("error", lang), t("warning", lang), t("info", lang),
-             t("justified", lang), t("crosscheck", lang)] + [layout.title(a, lang) for a in layout.areas] + [
-        tl("kpis", lang), tl("outcome_share", lang), t("period", lang), tl("verification_body", lang), tl("pref_strategy", lang)]
-    body = []
-    for i, row in enumerate(rows):
-        if row["status"] != "ok":
-            cells = [f'<td><a href="#{anchor(i)}">{esc(_label(row))}</a></td>', "<td></td>",
-                     f'<td colspan="{len(heads) - 2}">{badge("error", lang)} {esc(tl("input_error", lang))}</td>']
-            body.append("<tr>" + "".join(cells) + "</tr>")
-            continue
-        share = row.get("outcome_share")
-        period = f'{row["period_start"]}–{row["period_end"]}' if row.get("period_start") else "—"
-        cells = [
-            f'<td class="name" data-v="{esc(_label(row))}"><a href="#{anchor(i)}">{esc(_label(row))}</a>{" ★" if row["level"] == "prefecture" else ""}</td>',
-            f'<td>{esc(row.get("code") or "")}</td>',
-            *(f'<td class="num">{row[k]}</td>' for k in ("error", "warning", "info", "justified", "crosscheck")),
-            *(_status_cell(row.get(f"area:{a}")) for a in layout.areas),
-            f'<td class="num">{row["kpis"]}</td>',
-            f'<td class="num" data-v="{"" if share is None else share}">{"—" if share is None else f"{share * 100:.0f}%"}</td>',
-            f'<td data-v="{row.get("period_start") or ""}">{esc(period)}{" (" + str(row["period_years"]) + ")" if row.get("period_years") else ""}</td>',
-            f'<td>{esc(t("yes" if row["verification_body"] else "no", lang))}</td>',
-            f'<td>{esc({"named": t("yes", lang), "missing": t("no", lang)}.get(row.get("prefectural_strategy"), "—"))}</td>',
-        ]
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    first = 7
-    areas = set(range(first, first + len(layout.areas)))
-    head_html = "".join(f'<th class="vert">{esc(h)}</th>' if i in areas else f"<th>{esc(h)}</th>" for i, h in enumerate(heads))
-    return (
-        f'<p class="noprint"><label>{esc(tl("filter", lang))}: <input type="search" data-filter="overview-table"></label></p>'
-        f'<div class="wrap"><table class="sortable" id="overview-table"><thead><tr>{head_html}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></div>'
-    )
-
-
-def direction_heatmap(rows: list[dict], layout: Layout, pack: Pack, lang: str) -> str:
-    names = {d.code: (d.name.en if lang == "en" else d.name.ja) for d in pack.reference.directions}
-    columns = [(c, f"{names.get(c, c)}") for c in layout.directions]
-    data = [(_label(r), anchor(i), {c: r.get(f"nd:{c}") for c in layout.directions}) for i, r in enumerate(rows) if r["status"] == "ok"]
-    legend = {"declared": tl("declared", lang), "suggested": tl("suggested", lang), "none": tl("none", lang)}
-    return f'<div class="wrap">{heatmap(tl("heatmap", lang), data, columns, legend)}</div>'
-
-
-def area_failures_chart(rows: list[dict], layout: Layout, lang: str) -> str:
-    counts = []
-    for a in layout.areas:
-        fail = sum(1 for r in rows if r.get(f"area:{a}") == FAIL)
-        ok = sum(1 for r in rows if r.get(f"area:{a}") not in (None, FAIL))
-        counts.append((layout.title(a, lang), {"error": fail, "justified": ok}))
-    series = [("error", t("fail", lang)), ("justified", t("pass", lang))]
-    chart = stacked_bars(tl("chart_fail", lang), counts, series, uid="af", symbols={"error": "✗", "justified": "✓"})
-    return f'<div class="wrap">{chart}</div>'
-
-
-def by_rule(stats: dict[str, dict], rows: list[dict], lang: str, layout: Layout, limit: int = 60) -> str:
-    """One row per rule that fired: counts and the strategies affected (linked)."""
-    body = []
-    for code in sorted(stats):
-        s = stats[code]
-        links = [f'<a href="#{anchor(i)}">{esc(_label(rows[i]))}</a>' for i in sorted(s["strategies"])[:limit]]
-        extra = len(s["strategies"]) - len(links)
-        more = f" {esc(tl('more', lang, n=extra))}" if extra > 0 else ""
-        title = s["title"].get(lang) if hasattr(s["title"], "get") else s["title"]
-        body.append(
-            f'<tr><td>{esc(code)}</td><td>{esc(s["name"])}<br><small>{esc(title)}</small></td>'
-            f'<td data-v="{ {"error": 3, "warning": 2, "info": 1}[s["severity"]] }">{badge(s["severity"], lang)}</td>'
-            f'<td>{esc(layout.title(s["area"], lang))}</td><td>{esc(", ".join(s["sections"]))}</td>'
-            f'<td class="num">{s["findings"]}</td><td class="num">{s["justified"]}</td><td class="num">{len(s["strategies"])}</td>'
-            f'<td><details><summary>{len(s["strategies"])}</summary>{"、".join(links)}{more}</details></td></tr>'
-        )
-    heads = [t("code", lang), t("rule", lang), t("severity", lang), t("area", lang), t("sections", lang),
-             t("findings", lang), t("justified", lang), t("strategies", lang), tl("rules_affected", lang)]
-    return (
-        f'<div class="wrap"><table class="sortable" id="by-rule"><thead><tr>{"".join(f"<th>{esc(h)}</th>" for h in heads)}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></div>'
-    )
-
-
-def crosscheck_section(findings: list[Finding], rows: list[dict], index_of: dict[str, int], goal_rows: list[tuple], lang: str) -> str:
+def _filters(layout: Layout, lang: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(column id, header, [(code, label)]) for every enum column declared with filter=True."""
     out = []
-    if goal_rows:
-        body = "".join(
-            f'<tr><td>{esc(name)}</td><td>{esc(dirs)}</td><td class="num">{n}</td></tr>' for name, dirs, n in goal_rows
-        )
-        out.append(
-            f"<h3>{esc(tl('goal_coverage', lang))}</h3>"
-            f'<table><thead><tr><th>{esc(t("goal", lang))}</th><th>{esc(tl("directions_col", lang))}</th>'
-            f'<th class="num">{esc(tl("municipalities", lang))}</th></tr></thead><tbody>{body}</tbody></table>'
-        )
-    if not findings:
-        out.append(f"<p>{esc(t('no_findings', lang))}</p>")
-        return "".join(out)
-    items = []
-    for f in findings:
-        i = index_of.get(f.file)
-        who = f'<a href="#{anchor(i)}">{esc(_label(rows[i]))}</a>' if i is not None else esc(f.file)
-        who = f'<td class="name">{who}</td>'
-        items.append(
-            f'<tr>{who}<td><span class="loc">{esc(f.file)}:{f.line}:{f.col}</span></td>'
-            f'<td data-v="{f.severity.rank}">{badge(f.severity.value, lang)}</td><td>{esc(f.code)}</td>'
-            f"<td>{esc(f.message.get(lang))}</td></tr>"
-        )
-    heads = [t("body", lang), t("where", lang), t("severity", lang), t("code", lang), t("message", lang)]
-    out.append(
-        f'<div class="wrap"><table class="sortable" id="crosscheck-table"><thead><tr>{"".join(f"<th>{esc(h)}</th>" for h in heads)}</tr></thead>'
-        f'<tbody>{"".join(items)}</tbody></table></div>'
-    )
-    return "".join(out)
+    for col in layout.specs():
+        if col.filter and col.kind == "enum":
+            out.append((col.id, col.title(lang), [(code, value_label(col.enum, code, lang)) for code in VALUES[col.enum]]))
+    return out
 
 
-def top(title: str, lang: str, summary: dict, basis: dict, pack: Pack, parts: list[tuple[str, str, str]]) -> str:
-    """The page head and everything before the per-strategy sections."""
-    cards = "".join(
-        f'<div class="card">{esc(label)}<b>{value}</b></div>'
-        for label, value in (
-            (t("strategies", lang), summary["files"]),
-            (t("error", lang), summary["error"]),
-            (t("warning", lang), summary["warning"]),
-            (t("info", lang), summary["info"]),
-            (t("justified", lang), summary["justified"]),
-            (t("crosscheck", lang), summary["crosscheck"]),
-            (tl("input_error", lang), summary["input_errors"]),
-        )
-    )
-    outcome = tl("classified_kind" if basis["outcome_basis"] == "classified" else "declared_kind", lang)
-    directions = tl("suggested_dirs" if basis["directions_basis"] != "declared" else "declared_dirs", lang)
-    nav = " · ".join(f'<a href="#{esc(i)}">{esc(h)}</a>' for i, h, _ in parts)
-    body = [
-        f"<h1>{esc(title)}</h1>",
-        f'<p class="meta">{esc(t("edition", lang))}: {esc(pack.edition)} · {esc(tl("strategies_n", lang, n=summary["files"]))}</p>',
-        f'<nav class="noprint"><p>{nav}</p></nav>',
-        f'<div class="cards">{cards}</div>',
-        f'<p class="note">{esc(tl("basis_note", lang, outcome=outcome, directions=directions))}</p>',
+def sections(g, lang: str) -> list[Section]:
+    """The index's sections after the overview, in order."""
+    from .tables import rule_rows
+
+    layout = g.layout
+    out = [
+        Section("heat", tl("heat", lang), "audit_heat.html"),
+        Section("periods", tl("periods", lang), "audit_chart.html", {"charts": [_periods(g, lang)], "kind": "timeline",
+                                                                   "note": tl("periods_note", lang)}),
+        Section("distributions", tl("distributions", lang), "audit_chart.html", {"charts": _distributions(g.rows, lang),
+                                                                               "kind": "histogram", "note": ""}),
+        Section("directions", tl("directions_h", lang), "audit_directions.html",
+                {"names": [(c, en if lang == "en" else ja) for c, ja, en in layout.direction_names]}),
+        Section("rules", tl("by_rule", lang), "audit_rules.html",
+                {"rules": rule_rows(g.stats, lambda a: layout.title(a, lang), lang), "stats": g.stats}),
+        Section("crosscheck", tl("crosscheck_h", lang), "audit_crosscheck.html"),
     ]
-    for ident, heading, html in parts:
-        body.append(f'<h2 id="{esc(ident)}">{esc(heading)}</h2>{html}')
-    body.append(f'<h2 id="sections">{esc(tl("sections", lang))}</h2>\n')
-    return "\n".join(body)
+    if any(r.get("progress_year") is not None for r in g.rows):
+        from ..progress.summary import HEAT_LABELS
+
+        width = max((len(r.get("progress_goals") or []) for r in g.rows), default=0)
+        out.insert(1, Section("progress", tl("progress_h", lang), "audit_progress.html",
+                              {"width": width, "p": lambda key, **v: label(HEAT_LABELS, key, lang, **v)}))
+    if any(r.get("status") != "ok" for r in g.rows):
+        out.append(Section("errors", tl("errors_h", lang), "audit_errors.html"))
+    return out
+
+
+def write_index(g) -> None:
+    """Render and write index.html for the gathered audit `g` (`checker.audit.outputs.Gathered`)."""
+    from ..fileio import write_atomic
+    from ..html.templating import render_page
+
+    lang = g.lang
+    title = tl("audit_title", lang, name=g.pref_facts.name) if g.pref_facts else tl("audit_title_plain", lang)
+    order = sorted(range(len(g.rows)), key=lambda i: (*_score(g.rows[i]), i))
+    overview_cols = [c for c in g.layout.specs() if c.overview and c.id not in ("name",)]
+    html = render_page(
+        "audit.html", package=__package__, lang=lang, title=title, record=g.record, paper="landscape",
+        styles=("report.css", "audit.css"), scripts=("audit.js",), labels=L,
+        g=g, order=order, columns=overview_cols, filters=_filters(g.layout, lang), sections=sections(g, lang),
+        display=display, area_titles=[(a, g.layout.title(a, lang)) for a in g.layout.areas],
+    )
+    write_atomic(g.outdir / "index.html", html)

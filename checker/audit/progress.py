@@ -1,39 +1,38 @@
-"""A progress bar on standard error, drawn only on a terminal (quiet in pipes, logs and CI)."""
+"""The audit's progress on standard error, drawn by rich only on a terminal (quiet in pipes, logs
+and CI): a bar, files done of all, elapsed and remaining time.  rich is imported only when a
+bar is shown, so neither `tebiki check` nor a scripted audit loads it."""
 
 from __future__ import annotations
 
 import sys
-import time
+
+LABEL = {"ja": "点検中", "en": "checking"}
 
 
 class Progress:
-    """`[#####.....] 120/2000 files  3.1s`, redrawn in place at most ten times a second."""
+    """`advance()` once per file, `close()` at the end; does nothing when not `enabled`."""
 
-    def __init__(self, total: int, enabled: bool = True, stream=None, width: int = 30):
-        self.total, self.enabled, self.width = total, enabled, width
-        self.stream = stream or sys.stderr
+    def __init__(self, total: int, enabled: bool = True, stream=None, lang: str = "ja"):
+        self.total, self.enabled = total, enabled
         self.done = 0
-        self.start = time.monotonic()
-        self._last = 0.0
-        self._shown = -1
+        self._bar = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        console = Console(file=stream or sys.stderr)
+        self._bar = Bar(TextColumn(LABEL.get(lang, LABEL["en"])), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TimeRemainingColumn(), console=console, transient=False, refresh_per_second=8)
+        self._task = self._bar.add_task("", total=total)
+        self._bar.start()
 
     def advance(self, n: int = 1) -> None:
         self.done += n
-        now = time.monotonic()
-        if self.enabled and (now - self._last >= 0.1 or self.done >= self.total):
-            self._last = now
-            self._draw(now)
-
-    def _draw(self, now: float) -> None:
-        self._shown = self.done
-        filled = int(self.width * self.done / self.total) if self.total else self.width
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {self.done}/{self.total} files  {now - self.start:.1f}s")
-        self.stream.flush()
+        if self._bar is not None:
+            self._bar.advance(self._task, n)
 
     def close(self) -> None:
-        if self.enabled:
-            if self._shown != self.done:
-                self._draw(time.monotonic())
-            self.stream.write("\n")
-            self.stream.flush()
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

@@ -1,19 +1,22 @@
 """Run an audit: check every strategy of a folder in parallel, cross-check them with the
-prefecture's strategy, and write audit.csv, audit.json and index.html.
+prefecture's strategy, and write each body's report page, audit.csv, audit-findings.csv,
+audit.json, audit.xlsx and index.html.
 
 Design, for thousands of files on a small machine:
 
 - Each worker process loads the rule pack once, then for each file it is given: checks it
   (`check_file`, the same as `tebiki check`), reads the audit's facts off its graph, runs the
-  per-municipality cross-check, and renders the file's HTML section and JSON entry.  It sends
-  back only those texts, one CSV row and a few counts, never models or graphs.
+  per-municipality cross-check, writes the body's own report page (the same page as
+  `tebiki report`, beside index.html under ``bodies/``), and renders its JSON entry and its rows
+  of findings.  It sends back only those texts, one row and a few counts, never models or graphs.
 - The parent consumes the results in file order (so the outputs are the same for any number
-  of workers), appends each section and JSON entry to spool files in the output folder, and
-  keeps only the rows and per-rule counts in memory.  The final files are then assembled by
-  streaming the spools, so memory grows by a few kilobytes per file, not by its findings.
+  of workers), appends each JSON entry and each finding's row to spool files in the output
+  folder, and keeps only the rows and per-rule counts in memory.  The final files are then
+  assembled by streaming the spools, so memory grows by a few kilobytes per file, not by its
+  findings.
 - The prefecture's own strategy is checked first, in the parent, because every worker needs
   its facts; the coverage part of the cross-check (XP05, XP06) needs every municipality, so the
-  prefecture's section is rendered last and placed first.
+  prefecture's page and entry are made last and placed first.
 """
 
 from __future__ import annotations
@@ -40,13 +43,10 @@ from ..load.errors import InputError, Problem
 from ..outfolder import output_folder
 from ..paths import bad_name
 from . import crosscheck
-from .aggregate import Layout, row as make_row, to_csv
+from .aggregate import Layout, row as make_row
 from .facts import Facts, classifiers, extract
-from .html import by_rule, crosscheck_section, direction_heatmap, area_failures_chart, overview, section, tl, top
+from .outputs import OUTPUTS, PAGES, Gathered, write_all
 from .progress import Progress
-
-JSON_VERSION = 1
-OUTPUTS = ("audit.csv", "audit.json", "index.html", "audit-progress.csv")
 
 _PREFECTURE_HINT = re.compile(r"""\blevel["']?\s*:\s*["']?prefecture\b""")
 
@@ -71,8 +71,8 @@ class Outcome:
     """The file's findings of the pack's checks that the cross-check defers to (crosscheck.RELATED_CHECKS)."""
     directions: tuple[str, ...]
     in_prefecture: bool
-    section: str
     entry: str
+    finding_rows: list[dict]
 
 
 @dataclass
@@ -137,10 +137,13 @@ def find_prefecture(files: list[str], named: str | None, config: Config, pack: P
 _STATE: dict = {}
 
 
-def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encoding: str | None, today, progress=None) -> None:
+def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encoding: str | None, today, outdir: Path,
+          date: str, progress: dict | None = None) -> None:
     _STATE.clear()
-    _STATE.update(config=config, pack=get_pack(config), layout=layout, pref=pref, lang=lang, encoding=encoding, today=today,
-                  progress=progress or {})
+    pack = get_pack(config)
+    rules = {**{r.code: r for r in crosscheck.records()}, **pack.by_code}
+    _STATE.update(config=config, pack=pack, layout=layout, pref=pref, lang=lang, encoding=encoding, today=today,
+                  outdir=outdir, date=date, rules=rules, progress=progress or {})
     if multiprocessing.parent_process() is not None:  # a worker: what it holds now lives as long as it does
         gc.freeze()
 
@@ -164,8 +167,8 @@ def _entry_json(entry: dict) -> str:
     return text[:-2] + f',\n  "findings": {body}\n}}'
 
 
-def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
-    """Check one file (unless its result is given) and prepare everything the outputs need from it."""
+def process(index: int, path: str, page: str | None, result: FileResult | None = None) -> Outcome:
+    """Check one file (unless its result is given), write its page, and prepare what the other outputs need."""
     s = _STATE
     config, pack, layout, pref, lang = s["config"], s["pack"], s["layout"], s["pref"], s["lang"]
     try:
@@ -173,15 +176,7 @@ def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
             path = problem.file
             result = FileResult(file=path, problems=[problem])
         if result is None:
-            from ..progress.attach import sources_in_index
-
-            try:
-                sources = sources_in_index(path, s["progress"], s["encoding"])
-            except InputError as exc:
-                result = FileResult(file=path, problems=exc.problems)
-            else:
-                result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True,
-                                    progress=sources)
+            result = _check(path)
         facts = progress = None
         findings = list(result.findings)
         xp: list[Finding] = []
@@ -189,23 +184,68 @@ def process(index: int, path: str, result: FileResult | None = None) -> Outcome:
         if result.ok:
             graph = result.graph or build_graph(result.strategy)
             facts = extract(result.strategy, graph, pack)
-            from ..progress.summary import row_fields, summarise
-
-            progress = row_fields(summarise(graph, result.progress, reference=pack.reference, today=s["today"]))
+            progress = _progress(graph, result.progress)
             if pref is not None:
                 checks = {f.code: pack.by_code[f.code].check for f in findings if f.code in pack.by_code}
                 related = [f for f in findings if checks.get(f.code) in crosscheck.RELATED_CHECKS.values()]
                 xp = crosscheck.check_municipality(facts, pref, config, set(checks.values()))
                 findings = sorted(findings + xp, key=lambda f: f.sort_key)
         problems = list(result.problems)
+        if result.ok and page is not None:
+            _write_page(page, result, findings)
     except Exception as exc:  # a bug in a check must not stop the other files
         facts, findings, xp, related, progress = None, [], [], [], None
         problems = [Problem(path, 1, 1, f"internal error while checking: {type(exc).__name__}: {exc} (please report this)")]
     return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, progress)
 
 
+def _check(path: str) -> FileResult:
+    """`check_file` with the strategy's progress records from the folder's index (read once, for it alone)."""
+    from ..progress.attach import sources_in_index
+
+    s = _STATE
+    try:
+        sources = sources_in_index(path, s["progress"], s["encoding"])
+    except InputError as exc:
+        return FileResult(file=path, problems=exc.problems)
+    return check_file(path, config=s["config"], pack=s["pack"], encoding=s["encoding"], today=s["today"], keep_graph=True,
+                      progress=sources)
+
+
+def _progress(graph, data) -> dict:
+    """The row's progress columns and the goals' shares (`checker.progress.summary`)."""
+    from ..progress.summary import row_fields, summarise
+
+    return row_fields(summarise(graph, data, reference=_STATE["pack"].reference, today=_STATE["today"]))
+
+
+def _write_page(page: str, result: FileResult, findings: list[Finding]) -> None:
+    """The body's own report page, beside index.html (the same page as `tebiki report`, with the cross-check)."""
+    from ..fileio import write_atomic
+    from ..html.strategy import strategy_page
+    from ..html.templating import RunRecord
+
+    s = _STATE
+    config, pack = s["config"], s["pack"]
+    record = RunRecord(s["date"], (result.file,), pack.edition, pack.meta.title, fail_on=config.fail_on.value)
+    back = "../" * page.count("/") + "index.html"
+    html = strategy_page(result.strategy, findings, pack, s["lang"], fail_on=config.fail_on, record=record,
+                         extra_rules=crosscheck.records(), back=back)
+    write_atomic(s["outdir"] / page, html)
+
+
+def _finding_rows(row: dict, findings: list[Finding]) -> list[dict]:
+    from ..html.page import t
+    from .tables import finding_row
+
+    s = _STATE
+    lang, layout, rules = s["lang"], s["layout"], s["rules"]
+    return [finding_row(f, row, rules.get(f.code), layout.title(f.area, lang), t(f.node_type, lang) if f.node_type else "", lang)
+            for f in findings]
+
+
 def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, progress=None) -> Outcome:
-    row = make_row(path, layout, findings, facts, problems, progress)
+    row = make_row(path, layout, findings, facts, problems, config.fail_on, progress)
     counts: dict[str, list[int]] = {}
     for f in findings:
         c = counts.setdefault(f.code, [0, 0])
@@ -226,8 +266,8 @@ def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, 
         related=related,
         directions=facts.directions if facts is not None and not facts.is_prefecture else (),
         in_prefecture=in_pref,
-        section=section(index, row, findings, problems, layout, lang),
         entry=_entry_json(entry),
+        finding_rows=_finding_rows(row, findings),
     )
 
 
@@ -238,11 +278,31 @@ def _init_worker(*args) -> None:
     _init(*args)
 
 
-def _work(item: tuple[int, str]) -> Outcome:
+def _work(item: tuple[int, str, str | None]) -> Outcome:
     return process(*item)
 
 
-# -- the whole audit --------------------------------------------------------------------------
+def page_names(files: list[str], directory: str | os.PathLike) -> dict[str, str]:
+    """Each file's page, relative to the output folder: ``bodies/`` + its path below `directory`
+    (its name for a file outside it) with ``.html`` for the suffix; a clash gets ``-2``, ``-3``."""
+    root = Path(directory).resolve()
+    taken: set[str] = set()
+    out = {}
+    for f in files:
+        path = Path(f).resolve()
+        try:
+            rel = path.relative_to(root)
+        except ValueError:
+            rel = Path(path.name)
+        parts = [re.sub(r"[^\w.\-]", "_", p) or "_" for p in rel.with_suffix("").parts]
+        base = f"{PAGES}/" + "/".join(parts)
+        name, n = base + ".html", 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}-{n}.html"
+        taken.add(name.lower())
+        out[f] = name
+    return out
 
 
 def default_jobs() -> int:
@@ -270,7 +330,9 @@ def run_audit(
     encoding: str | None = None,
     today: _dt.date | None = None,
 ) -> AuditResult:
-    """Audit every strategy of `directory` and write audit.csv, audit.json and index.html into `out`."""
+    """Audit every strategy of `directory` and write each body's page and the audit's files into `out` (see OUTPUTS)."""
+    from ..html.templating import RunRecord
+
     config = config or Config()
     today = clock.today(today)  # one date for every worker, even across midnight
     pack = get_pack(config)
@@ -294,11 +356,13 @@ def run_audit(
     layout = Layout.of(pack, extra_areas)
     jobs = max(1, jobs or default_jobs())
     offset = 1 if pref_path is not None else 0
-    items = [(i + offset, f) for i, f in enumerate(files)]
+    pages = page_names(([pref_path] if pref_path else []) + files, directory)
+    items = [(i + offset, f, pages[f]) for i, f in enumerate(files)]
 
     outdir = Path(out)
+    date = today.isoformat()
     show = sys.stderr.isatty() if progress is None else progress
-    bar = Progress(len(items) + offset, enabled=show)
+    bar = Progress(len(items) + offset, enabled=show, lang=lang)
     rows: list[dict] = []
     stats: dict[str, dict] = {}
     xp_findings: list[Finding] = []
@@ -326,22 +390,22 @@ def run_audit(
             s["strategies"].add(o.index)
 
     inputs = [*files, *([pref_path] if pref_path else [])]
-    with output_folder(outdir, OUTPUTS, inputs=inputs) as stage, \
+    with output_folder(outdir, (*OUTPUTS, PAGES), inputs=inputs) as stage, \
             tempfile.TemporaryDirectory(prefix=".tebiki-audit-", dir=stage) as spool_dir:
-        sections_path = Path(spool_dir) / "sections.html"
         entries_path = Path(spool_dir) / "entries.json"
-        with open(sections_path, "w", encoding="utf-8") as sections, open(entries_path, "w", encoding="utf-8") as entries:
+        findings_path = Path(spool_dir) / "findings.jsonl"
+        with open(entries_path, "w", encoding="utf-8") as entries, open(findings_path, "w", encoding="utf-8") as found:
             first = [True]
 
             def spool(o: Outcome) -> None:
-                sections.write(o.section)
                 entries.write(("" if first[0] else ",\n") + _indent(o.entry))
                 first[0] = False
+                found.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in o.finding_rows)
 
             if pref_path is not None:
                 rows.append({})  # the prefecture's row, filled in at the end
                 bar.advance()
-            init = (config, layout, pref_facts, lang, encoding, today, progress_index)
+            init = (config, layout, pref_facts, lang, encoding, today, stage, date, progress_index)
             if jobs == 1 or len(items) < 2:
                 _init(*init)
                 results = map(_work, items)
@@ -367,12 +431,13 @@ def run_audit(
                 bar.close()
 
         # the prefecture last: the coverage findings need every municipality
-        pref_section = pref_entry = ""
+        pref_entry = ""
+        pref_rows: list[dict] = []
         goal_rows: list[tuple] = []
         if pref_path is not None:
             _init(*init)
             coverage = crosscheck.check_coverage(pref_facts, covered, pack, config) if pref_facts else []
-            o = process(0, pref_path, _with_findings(pref_result, coverage))
+            o = process(0, pref_path, pages[pref_path], _with_findings(pref_result, coverage))
             o.crosscheck = coverage
             rows.pop(0)
             rows.insert(0, o.row)
@@ -385,7 +450,7 @@ def run_audit(
                 s["findings"] += n
                 s["justified"] += justified
                 s["strategies"].add(0)
-            pref_section, pref_entry = o.section, _indent(o.entry)
+            pref_entry, pref_rows = _indent(o.entry), o.finding_rows
             if pref_facts:
                 names = {d.code: (d.name.en if lang == "en" else d.name.ja) for d in pack.reference.directions}
                 goal_rows = [
@@ -393,27 +458,18 @@ def run_audit(
                      len(set().union(*(covered.get(c, set()) for c in g.directions))))
                     for g in pref_facts.goals
                 ]
-
-        summary = _summary(rows, problems)
-        basis = classifiers()
-        _write_csv(stage / "audit.csv", rows, layout)
-        from ..progress.summary import heatmap_csv
-
-        _publish(stage / "audit-progress.csv", heatmap_csv(rows))
-        _write_json(stage / "audit.json", entries_path, pref_entry, rows, layout, pack, summary, basis, xp_findings, related,
-                    stats, problems, pref_path, lang, directory)
+        record = RunRecord(date, (str(directory),) + ((pref_path,) if pref_path and prefecture else ()), pack.edition,
+                           pack.meta.title, fail_on=config.fail_on.value)
         shown = sorted(xp_findings + related, key=lambda f: (index_of.get(f.file, -1), f.sort_key))
-        _write_html(stage / "index.html", sections_path, pref_section, rows, layout, pack, summary, basis, shown, stats,
-                    index_of, goal_rows, pref_facts, lang)
+        gathered = Gathered(
+            directory=str(directory), outdir=stage, layout=layout, pack=pack, lang=lang, rows=rows,
+            pages=[pages.get(r["file"]) if r.get("status") == "ok" else None for r in rows],
+            summary=_summary(rows, problems), basis=classifiers(), stats=stats, crosscheck=xp_findings, related=related,
+            problems=problems, prefecture=pref_path, pref_facts=pref_facts, goal_rows=goal_rows, index_of=index_of,
+            fail_on=config.fail_on.value, record=record, shown_crosscheck=shown,
+        )
+        write_all(gathered, entries_path, pref_entry, pref_rows, findings_path)
     return AuditResult(outdir, len(rows), rows, problems, failing, pref_path, xp_findings)
-
-
-def _progress_section(rows: list[dict], index_of: dict[str, int], lang: str) -> str:
-    from ..progress.summary import heatmap_html
-
-    from .html import anchor
-
-    return heatmap_html(rows, lang, lambda r: "#" + anchor(index_of[r["file"]]) if r.get("file") in index_of else "")
 
 
 def _with_findings(result: FileResult, extra: list[Finding]) -> FileResult:
@@ -428,106 +484,17 @@ def _indent(text: str, prefix: str = "    ") -> str:
 
 
 def _summary(rows: list[dict], problems: list[Problem]) -> dict:
-    total = {"files": len(rows), "loaded": 0, "input_errors": 0, "error": 0, "warning": 0, "info": 0, "justified": 0, "crosscheck": 0}
+    total = {"files": len(rows), "loaded": 0, "input_errors": 0, "failing": 0, "error": 0, "warning": 0, "info": 0,
+             "justified": 0, "crosscheck": 0}
     for r in rows:
         if r["status"] == "ok":
             total["loaded"] += 1
         else:
             total["input_errors"] += 1
+        total["failing"] += r.get("verdict") == "fail"
         for k in ("error", "warning", "info", "justified", "crosscheck"):
             total[k] += r[k]
     return total
 
 
-def _publish(path: Path, data: str | bytes) -> None:
-    """Write atomically (write_atomic gives the file the usual, shareable permissions)."""
-    from ..fileio import write_atomic
-
-    write_atomic(path, data)
-
-
-def _write_csv(path: Path, rows: list[dict], layout: Layout) -> None:
-    _publish(path, to_csv(rows, layout))
-
-
-def _assemble(path: Path, pieces) -> None:
-    """Stream pieces (strings, or Paths whose contents are copied) into `path`, atomically."""
-    from ..fileio import atomic_writer
-
-    with atomic_writer(path) as fh:
-        for piece in pieces:
-            if isinstance(piece, Path):
-                with open(piece, encoding="utf-8") as src:
-                    while block := src.read(1 << 20):
-                        fh.write(block)
-            else:
-                fh.write(piece)
-
-
-def _write_json(path, entries_path, pref_entry, rows, layout, pack, summary, basis, xp, related, stats, problems, pref_path, lang, directory) -> None:
-    from ..report.fmt_json import finding_dict
-
-    directions = [{"code": d.code, "name": {"ja": d.name.ja, "en": d.name.en}} for d in pack.reference.directions]
-    rules = [
-        {"code": code, "name": s["name"], "area": s["area"], "severity": s["severity"], "sections": s["sections"],
-         "findings": s["findings"], "justified": s["justified"], "strategies": len(s["strategies"])}
-        for code, s in sorted(stats.items())
-    ]
-    head = {
-        "version": JSON_VERSION,
-        "tool": {"name": "tebiki-checker", "version": __version__, "edition": pack.edition},
-        "folder": str(directory),
-        "prefecture": pref_path,
-        "lang": lang,
-        "basis": basis,
-        "areas": list(layout.areas),
-        "directions": directions,
-        "columns": layout.columns(),
-        "summary": summary,
-        "rules": rules,
-        "crosscheck": [finding_dict(f, lang) for f in xp],
-        "crosscheck_related": [finding_dict(f, lang) for f in related],
-        "errors": [{"file": p.file, "line": p.line, "column": p.col, "message": p.message} for p in problems],
-    }
-    text = json.dumps(head, ensure_ascii=False, indent=2)
-    assert text.endswith("}")
-    pieces = [text[:-1].rstrip() + ',\n  "strategies": [\n']
-    if pref_entry:
-        pieces.append(pref_entry)
-        if rows[1:]:
-            pieces.append(",\n")
-    pieces += [entries_path, "\n  ]\n}\n"]
-    _assemble(path, pieces)
-
-
-def _write_html(path, sections_path, pref_section, rows, layout, pack, summary, basis, xp, stats, index_of, goal_rows, pref_facts, lang) -> None:
-    from markupsafe import Markup
-
-    from ..html.templating import stream_page
-
-    title = tl("audit_title", lang, name=pref_facts.name) if pref_facts else tl("audit_title_plain", lang)
-    parts = [
-        ("overview", tl("overview", lang), overview(rows, layout, lang) + area_failures_chart(rows, layout, lang)),
-        ("directions", tl("heatmap", lang), direction_heatmap(rows, layout, pack, lang)),
-        ("rules", tl("by_rule", lang), by_rule(stats, rows, lang, layout)),
-        ("progress", tl("progress", lang), _progress_section(rows, index_of, lang)),
-        ("crosscheck", tl("crosscheck", lang),
-         crosscheck_section(xp, rows, index_of, goal_rows, lang) if pref_facts else f"<p>{tl('no_prefecture', lang)}</p>"),
-    ]
-    errors = [r for r in rows if r["status"] != "ok"]
-    if errors:
-        from ..html.page import esc
-
-        items = "".join(f'<li><a href="#s-{index_of[r["file"]]}"><span class="loc">{esc(r["file"])}</span></a></li>' for r in errors)
-        parts.append(("errors", tl("errors", lang), f"<ul>{items}</ul>"))
-    def pieces():
-        yield Markup(top(title, lang, summary, basis, pack, parts))
-        yield Markup(pref_section)
-        with open(sections_path, encoding="utf-8") as src:
-            while block := src.read(1 << 20):
-                yield Markup(block)
-
-    _assemble(path, stream_page("page_stream.html", lang=lang, title=title, pieces=pieces()))
-
-
-__all__ = ["AuditResult", "InputError", "UsageError", "discover", "run_audit"]
+__all__ = ["AuditResult", "InputError", "OUTPUTS", "UsageError", "discover", "page_names", "run_audit"]

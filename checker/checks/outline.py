@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..engine.context import Context
@@ -76,3 +77,48 @@ def measure_covered_by_kpi(ctx: Context) -> Iterator[Hit]:
     for measure in g.nodes(NodeType.measure):
         if not g.covering_kpis(measure):
             yield Hit(measure, {"name": g.name(measure), "goal": g.goal_name(measure)})
+
+
+_PLACEHOLDER = re.compile(r"[○〇◯]{2,}|[×✕]{2,}")
+"""「○○」, 「〇〇」 and 「××」: what a template (`tebiki init`) or a draft leaves to be filled in."""
+_TEXT_FIELDS = ("label", "name", "text", "unit", "data_source", "population")
+_PLACEHOLDER_TYPES = (NodeType.vision, NodeType.pillar, NodeType.kgi, NodeType.goal, NodeType.direction,
+                      NodeType.measure, NodeType.numerical_target, NodeType.kpi, NodeType.indicator)
+
+
+def _placeholders(part) -> list[tuple[str, str]]:
+    """(field, text) of the part's own texts that still hold a placeholder."""
+    found = []
+    for key in (*_TEXT_FIELDS, "projects"):
+        value = getattr(part, key, None)
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and _PLACEHOLDER.search(text):
+                found.append((key, text))
+    for value in (getattr(part, "baseline", None), getattr(part, "target", None)):
+        text = getattr(value, "text", None)
+        if isinstance(text, str) and _PLACEHOLDER.search(text):
+            found.append(("baseline" if value is part.baseline else "target", text))
+    return found
+
+
+@check(*_PLACEHOLDER_TYPES, provides=["kind", "fields", "text"])
+def placeholder_left(ctx: Context) -> Iterator[Hit]:
+    """No placeholder (○○, 〇〇, ××) is left in the strategy's content: the vision, goals, basic
+    directions, measures and their projects, and the indicators.  The body's name and the titles
+    of documents are not read: 「○○市」 is the usual way to write an anonymised example."""
+    g = ctx.graph
+    for node in g.nodes(*_PLACEHOLDER_TYPES):
+        found = _placeholders(g.part(node))
+        if found:
+            fields = ", ".join(dict.fromkeys(key for key, _ in found))
+            text = found[0][1] if len(found[0][1]) <= 40 else found[0][1][:39] + "…"
+            yield Hit(node, {"kind": _KIND_NAMES[g.type(node)], "fields": fields, "text": text})
+
+
+_KIND_NAMES = {
+    NodeType.vision: Text("地域ビジョン", "the regional vision"), NodeType.pillar: Text("取組の柱", "a pillar"),
+    NodeType.kgi: Text("KGI", "a KGI"), NodeType.goal: Text("目標", "a goal"),
+    NodeType.direction: Text("基本的方向", "a basic direction"), NodeType.measure: Text("具体的な施策", "a measure"),
+    NodeType.numerical_target: Text("数値目標", "a numerical target"), NodeType.kpi: Text("KPI", "a KPI"),
+    NodeType.indicator: Text("補足指標", "a supplementary indicator"),
+}

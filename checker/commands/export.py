@@ -26,7 +26,7 @@ def _need_rdflib() -> None:
     try:
         import rdflib  # noqa: F401
     except ImportError:
-        print("tebiki: this command needs rdflib: pip install 'tebiki-checker[rdf]'", file=sys.stderr)
+        print("tebiki: this command needs rdflib, part of the default install: reinstall with pip install -e . (or pip install tebiki-checker)", file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
 
 

@@ -41,11 +41,27 @@ def report(
         print(exc, file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
     check_output(out, option="--out", inputs=[file])
-    result = check_file(file, config=config, pack=pack, encoding=encoding, today=_today(today))
+    day = _today(today)
+    result = check_file(file, config=config, pack=pack, encoding=encoding, today=day)
     if result.problems:
+        from ..load.messages import problem_text
+
         for problem in result.problems:
-            print(problem, file=sys.stderr)
+            print(problem_text(problem, config.lang), file=sys.stderr)
         raise typer.Exit(EXIT_ERROR)
-    write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang), option="--out", inputs=[file])
+    from ..html.templating import RunRecord
+
+    record = RunRecord.now([file], pack, config.fail_on, date=day)
+    write_output(out, strategy_page(result.strategy, result.findings, pack, config.lang, fail_on=config.fail_on, record=record),
+                 option="--out", inputs=[file])
+    from ..report.fmt_text import summary_line
+
+    print(wrote_line(out, config.lang), file=sys.stderr)
+    print(summary_line([result], config.lang), file=sys.stderr)
     if result.failing(config.fail_on):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def wrote_line(path, lang: str) -> str:
+    """'wrote PATH' in the language of --lang."""
+    return f"{path} を書き出しました" if lang != "en" else f"wrote {path}"

@@ -6,6 +6,6 @@ when a page is written.
 """
 
 from .page import esc, page
-from .strategy import strategy_body, strategy_page
+from .strategy import strategy_page, strategy_view
 
-__all__ = ["esc", "page", "strategy_body", "strategy_page"]
+__all__ = ["esc", "page", "strategy_page", "strategy_view"]

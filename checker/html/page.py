@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from ..labels import NODE_TYPES
 from ..safetext import html_text
 
 UI = {
@@ -34,17 +35,9 @@ UI = {
     "summary": ("概要", "Summary"),
     "by_area": ("領域別の概要", "Summary by area"),
     "tree": ("戦略の体系", "Strategy tree"),
-    "vision": ("地域ビジョン", "Regional vision"),
     "pillars": ("取組の柱", "Pillars"),
-    "pillar": ("取組の柱", "Pillar"),
     "kgi": ("KGI", "KGI"),
     "kgis": ("重要目標達成指標（KGI）", "Key goal indicators (KGI)"),
-    "goal": ("目標", "Goal"),
-    "direction": ("基本的方向", "Basic direction"),
-    "measure": ("具体的な施策", "Measure"),
-    "kpi": ("KPI", "KPI"),
-    "numerical_target": ("数値目標", "Numerical target"),
-    "indicator": ("補足指標", "Supplementary indicator"),
     "other_findings": ("体系の外の指摘（計画全体・勘案・推進体制など）", "Findings outside the tree (whole strategy, considers, governance ...)"),
     "all_findings": ("指摘の一覧", "All findings"),
     "no_findings": ("指摘はありません。", "No findings."),
@@ -70,8 +63,60 @@ UI = {
     "inputs": ("入力", "Input"),
     "threshold": ("判定基準", "Threshold"),
     "tool": ("ツール", "Tool"),
+    "line_n": ("{n}行", "line {n}"),
+    "lv_error": ("エラー", "error"),
+    "lv_warning": ("警告", "warning"),
+    "lv_info": ("情報", "info"),
+    "verdict_pass": ("合格", "Passed"),
+    "verdict_fail": ("不合格", "Failed"),
+    "banner_pass": ("{threshold}以上の指摘はありません。", "No finding at {threshold} or above."),
+    "banner_fail": ("{threshold}以上の指摘が {n} 件あります。", "{n} finding(s) at {threshold} or above."),
+    "banner_threshold": ("判定基準", "Threshold"),
+    "banner_counts": ("エラー {error} 件・警告 {warning} 件・情報 {info} 件・理由のある逸脱 {justified} 件", "{error} error(s), {warning} warning(s), {info} info, {justified} justified"),
+    "counts_hint": ("件数を押すと、その重要度だけを表示します。", "Click a count to show only that severity."),
+    "show": ("表示", "Show"),
+    "only_with_findings": ("指摘のある節点のみ", "Only nodes with findings"),
+    "shown_count": ("{shown} / {total} 件を表示", "showing {shown} of {total}"),
+    "fix_first": ("まず直すべき指摘", "Fix first"),
+    "fix_first_note": ("エラーと警告を、重いもの・多いものからルールごとにまとめています。開くと各指摘の内容・対応・位置が見られます。", "Errors and warnings, grouped by rule, the most severe and most frequent first; open a group for each finding's message, fix and location."),
+    "nothing_to_fix": ("エラー・警告はありません。", "No errors or warnings."),
+    "reference": ("参考（情報）", "For reference (info)"),
+    "reference_note": ("手引きが望ましい・考えられるとする点です。直さなくても基準を満たします。", "Points the 手引き calls desirable or worth considering; the threshold is met without them."),
+    "justified_group": ("理由のある逸脱", "Justified deviations"),
+    "n_findings": ("{n} 件", "{n}"),
+    "fix": ("対応", "Fix"),
+    "rule_page": ("ルールの説明", "About the rule"),
+    "rules": ("ルールの説明", "The rules"),
+    "why": ("理由", "Why"),
+    "example_ok": ("適合する例", "Conforming example"),
+    "example_ng": ("指摘される例", "Non-conforming example"),
+    "wording": ("手引きの表現", "Wording in the 手引き"),
+    "explain_cli": ("端末では `tebiki explain {code}` でも表示できます。", "In a terminal: `tebiki explain {code}`."),
+    "at_node": ("体系図で見る", "In the tree"),
+    "overview": ("全体の状況", "At a glance"),
+    "diagram": ("体系図", "Tree diagram"),
+    "diagram_note": ("各節点の記号は、その節点自身の指摘（✖エラー ▲警告 ●情報、✓なし）です。全体図の目標は配下すべての件数です。節点を押すと本文に移ります。", "The mark on each node counts its own findings (✖ error ▲ warning ● info, ✓ none); in the overview a goal counts everything below it. Click a node to go to it."),
+    "by_goal": ("目標別の施策とKPI", "Measures and KPIs by goal"),
+    "measures_chart": ("具体的な施策のKPI（目標別）", "KPIs of the measures, by goal"),
+    "kinds_chart": ("KPIの種類（目標別）", "Kinds of KPI, by goal"),
+    "own_kpi": ("施策にKPIあり", "own KPI"),
+    "above_kpi": ("上位のKPIで測定", "covered from above"),
+    "no_kpi": ("KPIなし", "no KPI"),
+    "kind_unknown": ("未分類", "unclassified"),
+    "measures": ("施策", "Measures"),
+    "kpis": ("KPI", "KPIs"),
+    "level_municipality": ("市区町村", "municipality"),
+    "level_prefecture": ("都道府県", "prefecture"),
+    "contents": ("目次", "Contents"),
+    "back_to_index": ("一覧に戻る", "Back to the overview"),
+    "baseline_target": ("現状 → 目標", "Baseline → target"),
+    "unreadable": ("読み込めないファイルが {n} 件あります。", "{n} file(s) could not be loaded."),
+    "errors": ("読み込めなかったファイル", "Files that could not be loaded"),
     "chart_by_area": ("領域別の指摘数（記号と模様でも区別）", "Findings by area (told apart by symbol and pattern too)"),
 }
+
+
+UI.update(NODE_TYPES)
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str, **values) -> str:

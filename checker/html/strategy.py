@@ -1,242 +1,216 @@
-"""The HTML report of one strategy: the tree vision → goals → basic directions → measures → KPIs,
-each finding shown at the node it concerns, a summary by area, and the list of all findings."""
+"""The HTML report of one strategy (``tebiki report``, ``check --format html``, and each body's page
+of the audit): fix first, then the pictures, then the tree with every finding where it belongs.
+
+`strategy_view` gathers what the page shows; ``templates/strategy.html`` lays it out:
+
+1. the verdict against ``--fail-on`` and the counts (clickable: they filter the page);
+2. 「まず直すべき指摘」: errors and warnings grouped by rule, each with its fix, a link to the
+   rule's explanation and every occurrence; info collapsed in 「参考」, justified deviations apart;
+3. the areas (worst severity and counts, a bar chart), the tree diagrams (the vision and goals,
+   then one per goal, a badge per node), measures with and without KPIs and the outcome/output
+   split per goal;
+4. the tree: a heading per goal (h2), basic direction (h3) and measure (h4 …), the indicators
+   where they are set with baseline → target bars, and each finding with its fix;
+5. the findings outside the tree, the table of all findings, and the rules that fired.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass, field
 
 from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, ordered_areas
-from ..graph import EdgeType, NodeType, StrategyGraph, build_graph
-from ..model import Indicator, Strategy
-from .charts import stacked_bars
-from .page import badge, esc, page, t
-
-def areas_of(pack: Pack, findings: list[Finding]) -> list[str]:
-    """The pack's areas (those its rules use) and any other area a finding names, in Area order."""
-    return ordered_areas([r.area.value for r in pack.rules] + [f.area for f in findings])
+from ..graph import NodeType, build_graph
+from ..model import Strategy
+from .charts import Bars, Diagram, stacked_bars
+from .findings import KEYS, Group, Verdict, groups, level, tally
+from .page import label, t, UI
+from .tree import TNode, build, diagrams
 
 
-def area_counts(findings: list[Finding], areas: list[str]) -> list[tuple[str, dict[str, int]]]:
-    counts = {a: {"error": 0, "warning": 0, "info": 0, "justified": 0} for a in areas}
-    for f in findings:
-        key = "justified" if f.justified else f.severity.value
-        counts.setdefault(f.area, {"error": 0, "warning": 0, "info": 0, "justified": 0})[key] += 1
-    return [(a, counts[a]) for a in counts]
-
-
-def findings_list(findings: list[Finding], lang: str, show_node: bool = False) -> str:
-    """Findings as a compact list (used at tree nodes)."""
-    if not findings:
-        return ""
-    items = []
-    for f in findings:
-        node = f' <span class="node-id">{esc(f.node_name)}</span>' if show_node else ""
-        dev = ""
-        if f.deviation is not None:
-            dev = f'<br><small>{esc(t("deviation", lang))}: {esc(f.deviation.justification)}</small>'
-        items.append(
-            f'<li class="finding" data-code="{esc(f.code)}">{badge(f.severity.value, lang, f.justified)} '
-            f'<b>{esc(f.code)}</b> {esc(f.message.get(lang))} '
-            f'<span class="loc">{esc(f.file)}:{f.line}:{f.col} · 手引き {esc(", ".join(f.sections))} · '
-            f'<span class="basis basis-{esc(f.basis.value)}">{esc(f.basis.label(lang))}</span></span>{node}{dev}</li>'
-        )
-    return '<ul class="findings">' + "".join(items) + "</ul>"
-
-
-def findings_table(findings: list[Finding], lang: str, table_id: str, pack: Pack | None = None) -> str:
-    """All findings, sortable, in file order."""
-    if not findings:
-        return f"<p>{esc(t('no_findings', lang))}</p>"
-    rank = {"error": 3, "warning": 2, "info": 1}
-    rows = []
-    for f in findings:
-        sev = 0 if f.justified else rank[f.severity.value]
-        rows.append(
-            f'<tr><td class="num" data-v="{f.line * 10000 + f.col}"><span class="loc">{f.line}:{f.col}</span></td>'
-            f'<td data-v="{sev}">{badge(f.severity.value, lang, f.justified)}</td>'
-            f"<td>{esc(f.code)}</td><td>{esc(pack.area_title(f.area, lang) if pack else f.area)}</td><td>{esc(', '.join(f.sections))}</td>"
-            f"<td>{esc(f.basis.label(lang))}</td><td>{esc(f.node_name)}</td><td>{esc(f.message.get(lang))}</td></tr>"
-        )
-    head = "".join(
-        f"<th>{esc(t(k, lang))}</th>" for k in ("where", "severity", "code", "area", "sections", "basis", "node", "message")
-    )
-    return (
-        f'<div class="wrap"><table class="sortable" id="{esc(table_id)}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-def area_table(findings: list[Finding], areas: list[str], lang: str, pack: Pack) -> str:
-    rows = []
-    for area, c in area_counts(findings, areas):
-        status = "fail" if c["error"] or c["warning"] else "pass"
-        mark = "✗" if status == "fail" else "✓"
-        rows.append(
-            f'<tr><td>{esc(pack.area_title(area, lang))}</td><td class="st-{status}">{mark} {esc(t(status, lang))}</td>'
-            + "".join(f'<td class="num">{c[k]}</td>' for k in ("error", "warning", "info", "justified"))
-            + "</tr>"
-        )
-    head = f"<th>{esc(t('area', lang))}</th><th>{esc(t('summary', lang))}</th>" + "".join(
-        f'<th class="num">{esc(t(k, lang))}</th>' for k in ("error", "warning", "info", "justified")
-    )
-    return f'<table class="areas"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
-def area_chart(findings: list[Finding], areas: list[str], lang: str, uid: str, pack: Pack) -> str:
-    series = [(k, t(k, lang)) for k in ("error", "warning", "info", "justified")]
-    counts = [(pack.area_title(a, lang), c) for a, c in area_counts(findings, areas)]
-    return stacked_bars(t("chart_by_area", lang), counts, series, uid=uid)
-
-
-def severity_cards(findings: list[Finding], lang: str) -> str:
-    counts = {"error": 0, "warning": 0, "info": 0, "justified": 0}
-    for f in findings:
-        counts["justified" if f.justified else f.severity.value] += 1
-    return '<div class="cards">' + "".join(
-        f'<div class="card">{badge(k, lang, k == "justified") if k != "justified" else badge("info", lang, True)}<b>{counts[k]}</b></div>'
-        for k in counts
-    ) + "</div>"
-
-
-# -- the tree ------------------------------------------------------------------------------
-
-
-def kind_badge(record, lang: str) -> str:
-    """An indicator's kind as a small label, declared or inferred, with the reason as its title (checker.kinds)."""
-    if record is None:
-        return ""
-    kind = t("kind_" + (record.kind or "undecided"), lang)
-    basis = t("kind_" + record.basis, lang)
-    return f'<span class="kind kind-{esc(record.kind or "undecided")}" title="{esc(record.reason.get(lang))}">{esc(kind)}（{esc(basis)}）</span> · '
-
-
-def _values(part: Indicator, lang: str, record=None) -> str:
-    pieces = []
-    for population, baseline, target in part.measurements():
-        bits = []
-        if baseline is not None and (baseline.text or baseline.value is not None):
-            bits.append(f"{t('baseline', lang)} {baseline.text or baseline.value}")
-        if target is not None:
-            shown = target.text or (target.value if target.value is not None else (target.relative.value if target.relative else ""))
-            bits.append(f"{t('target', lang)} {shown}")
-        if bits:
-            pieces.append((f"[{population}] " if population else "") + " → ".join(bits))
-    kind = kind_badge(record, lang)
-    return f'<span class="kpi-vals">{kind}{esc(" / ".join(pieces))}</span>' if pieces or kind else ""
-
-
-class _Tree:
-    def __init__(self, g: StrategyGraph, by_node: dict[str, list[Finding]], lang: str, id_prefix: str = "n-", kinds: dict | None = None):
-        self.g, self.by_node, self.lang, self.id_prefix = g, by_node, lang, id_prefix
-        self.kinds = kinds or {}
-        self.shown: set[str] = set()
-
-    def node(self, node: str, children: str = "", relisted: bool = False, collapsible: bool = False) -> str:
-        g, lang = self.g, self.lang
-        self.shown.add(node)
-        type_ = g.type(node)
-        part = g.part(node)
-        label = getattr(part, "label", None)
-        name = g.name(node)
-        extra = _values(part, lang, self.kinds.get(node)) if isinstance(part, Indicator) else ""
-        rel = f' <span class="sev sev-justified">{esc(t("relisted", lang))}</span>' if relisted else ""
-        line = g.loc(node)[0]
-        head = (
-            f'<span class="node-type">{esc(t(type_.value, lang))}</span>'
-            f'{esc(label + " ") if label else ""}<b>{esc(name)}</b>{rel}'
-            f'<span class="node-id">#{esc(node)} · L{line}</span>{extra}'
-        )
-        found = findings_list(self.by_node.get(node, []) if not relisted else [], lang)
-        # a re-listed KPI (【再掲】) is shown again without an id: the id belongs to where it is defined
-        attrs = (f' data-relisted="{esc(node)}"' if relisted else f' id="{esc(self.id_prefix)}{esc(node)}"') + f' data-type="{esc(type_.value)}"'
-        if collapsible:
-            return f'<li{attrs}><details open><summary>{head}</summary>{found}{children}</details></li>'
-        return f'<li{attrs}>{head}{found}{children}</li>'
-
-    def kpis(self, holder: str) -> str:
-        items = []
-        for kpi, data in self.g.edges(holder, EdgeType.measured_by):
-            items.append(self.node(kpi, relisted=bool(data.get("relisted"))))
-        return "".join(items)
-
-    def planned(self, node: str) -> str:
-        g = self.g
-        parts = [self.kpis(node)]
-        for target in g.out(node, EdgeType.has_numerical_target):
-            parts.insert(0, self.node(target))
-        for sub in g.out(node, EdgeType.has_direction, EdgeType.has_measure):
-            parts.append(self.planned(sub))
-        for sup in g.out(node, EdgeType.has_supplementary):
-            parts.append(self.node(sup))
-        inner = "".join(parts)
-        children = f"<ul>{inner}</ul>" if inner else ""
-        return self.node(node, children, collapsible=g.type(node) is NodeType.goal)
-
-    def render(self) -> str:
-        g = self.g
-        root = g.strategy.id
-        out = []
-        for vision in g.out(root, EdgeType.has_vision):
-            pillars = "".join(self.node(p) for p in g.out(vision, EdgeType.has_pillar))
-            out.append(self.node(vision, f"<ul>{pillars}</ul>" if pillars else ""))
-        for kgi in g.out(root, EdgeType.has_kgi):
-            out.append(self.node(kgi))
-        for goal in g.out(root, EdgeType.has_goal):
-            out.append(self.planned(goal))
-        return '<ul class="tree">' + "".join(out) + "</ul>"
-
-
-def strategy_body(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str, uid: str = "s", level: int = 1,
-                  node_ids: str = "n-") -> str:
-    """The report of one strategy, without the page shell.
-
-    `uid` prefixes the ids of its headings and charts and `node_ids` those of its tree nodes,
-    so that several reports can share a page.
-    """
-    g = build_graph(strategy)
-    by_node: dict[str, list[Finding]] = defaultdict(list)
-    for f in findings:
-        by_node[f.node_id].append(f)
+def kind_records(g, pack: Pack) -> dict:
+    """Indicator id → its kind record (`checker.kinds`: outcome or output, declared or read from
+    the name, and why); empty when the edition has no kind lexicon."""
+    if getattr(pack.reference, "kinds", None) is None:
+        return {}
     from ..kinds import indicator_kinds
 
-    kinds = {r.id: r for r in indicator_kinds(g, pack.reference)} if pack.reference.kinds is not None else {}
-    tree = _Tree(g, by_node, lang, node_ids, kinds)
-    tree_html = tree.render()
-    others = [f for f in findings if f.node_id not in tree.shown]
-    areas = areas_of(pack, findings)
-    body = strategy.body
-    h = f"h{level}"
-    h2 = f"h{level + 1}"
-    period = strategy.period
-    period_text = (
-        f"{period.start.text}～{period.end.text}（{t('fiscal_years', lang, n=period.fiscal_years)}）" if period else t("none", lang)
+    return {r.id: r for r in indicator_kinds(g, pack.reference)}
+
+
+@dataclass
+class AreaRow:
+    area: str
+    title: str
+    counts: dict[str, int]
+
+    @property
+    def level(self) -> str:
+        return level(self.counts)
+
+
+@dataclass
+class StrategyView:
+    uid: str
+    heading: int
+    strategy: Strategy
+    verdict: Verdict
+    findings: list[Finding]
+    fix_first: list[Group]
+    info: list[Group]
+    justified: list[Group]
+    areas: list[AreaRow]
+    area_chart: Bars
+    roots: list[TNode]
+    others: list[Finding]
+    diagram: Diagram | None
+    """The vision and the goals."""
+    goal_diagrams: dict[str, Diagram]
+    """Goal id → the diagram of the goal's subtree."""
+    goal_charts: list[Bars]
+    rules: list = field(default_factory=list)
+    """The records of the rules that fired, by code."""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """Node id → the id of its place on the page."""
+    rule_of: dict = field(default_factory=dict)
+    """Code → rule record, for every code the page may show."""
+    item: dict = field(default_factory=dict)
+    """Finding → its rendered list item (`prerender`), shown in its group and at its node."""
+    badges: dict = field(default_factory=dict)
+    """'error', 'warning', 'info', 'justified' → the rendered badge."""
+
+    @property
+    def area_title(self) -> dict[str, str]:
+        return {a.area: a.title for a in self.areas}
+
+    @property
+    def period_text(self) -> str | None:
+        p = self.strategy.period
+        return f"{p.start.text}～{p.end.text}" if p is not None else None
+
+
+def _area_rows(pack: Pack, findings: list[Finding], lang: str) -> list[AreaRow]:
+    areas = ordered_areas([r.area.value for r in pack.rules] + [f.area for f in findings])
+    counts = {a: dict.fromkeys(KEYS, 0) for a in areas}
+    for f in findings:
+        counts[f.area]["justified" if f.justified else f.severity.value] += 1
+    return [AreaRow(a, pack.area_title(a, lang), counts[a]) for a in areas]
+
+
+def _goal_charts(roots: list[TNode], g, lang: str, uid: str, anchors: dict[str, str]) -> list[Bars]:
+    """Per goal: its measures by whether a KPI measures them (their own, one above, none), and its
+    KPIs (numerical targets included) by kind."""
+    goals = [r for r in roots if r.type == "goal"]
+    if not goals:
+        return []
+    cover, kinds, names, hrefs = [], [], [], []
+    for goal in goals:
+        c = {"own": 0, "above": 0, "none": 0}
+        for m in g.descendants(goal.id, NodeType.measure):
+            c["own" if g.kpis(m) else "above" if g.covering_kpis(m) else "none"] += 1
+        k = {"outcome": 0, "output": 0, "unknown": 0}
+
+        def walk(n: TNode) -> None:
+            for i in n.indicators:
+                if i.type in ("kpi", "numerical_target") and not i.relisted:
+                    k[i.kind or "unknown"] += 1
+            for child in n.children:
+                walk(child)
+
+        walk(goal)
+        name = f"{goal.label} {goal.name}" if goal.label else goal.name
+        names.append(name)
+        hrefs.append(f"#{anchors[goal.id]}")
+        cover.append(c)
+        kinds.append(k)
+    symbols = {"own": "●", "above": "○", "none": "✖", "outcome": "◆", "output": "◇", "unknown": "?"}
+    return [
+        stacked_bars(t("measures_chart", lang), list(zip(names, cover)),
+                     [("own", t("own_kpi", lang)), ("above", t("above_kpi", lang)), ("none", t("no_kpi", lang))],
+                     f"{uid}-gm", symbols=symbols, hrefs=hrefs),
+        stacked_bars(t("kinds_chart", lang), list(zip(names, kinds)),
+                     [("outcome", t("kind_outcome", lang)), ("output", t("kind_output", lang)), ("unknown", t("kind_unknown", lang))],
+                     f"{uid}-gk", symbols=symbols, hrefs=hrefs),
+    ]
+
+
+def strategy_view(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str = "ja", *,
+                  fail_on: Severity = Severity.error, uid: str = "s", heading: int = 1, node_ids: str = "n-",
+                  extra_rules=()) -> StrategyView:
+    """Everything the report of one strategy shows.
+
+    `uid` prefixes the ids of its sections and charts and `node_ids` those of its tree nodes, so
+    that several reports can share a page; `heading` is the level of its title (goals are one
+    below); `extra_rules` are records of codes that are not the pack's (the audit's cross-check).
+    """
+    g = build_graph(strategy)
+    roots, shown = build(g, findings, node_ids, kind_records(g, pack), top=heading + 1)
+    anchors: dict[str, str] = {}
+
+    def index(n: TNode) -> None:
+        if not n.relisted:
+            anchors.setdefault(n.id, n.anchor)
+        for child in n.children + n.indicators:
+            index(child)
+
+    for r in roots:
+        index(r)
+    rules = {**{r.code: r for r in extra_rules}, **pack.by_code}
+    fired = sorted({f.code for f in findings})
+
+    def goal_title(goal: TNode) -> str:
+        return f"{label(UI, 'goal', lang)}: {goal.label + ' ' if goal.label else ''}{goal.name}"
+
+    areas = _area_rows(pack, findings, lang)
+    overview, per_goal = diagrams(roots, strategy.title, goal_title, uid, lambda k: t(k, lang))
+    series = [(k, t(k, lang)) for k in KEYS]
+    return StrategyView(
+        uid=uid,
+        heading=heading,
+        strategy=strategy,
+        verdict=Verdict.of(findings, fail_on),
+        findings=findings,
+        fix_first=groups(findings, rules, ("error", "warning")),
+        info=groups(findings, rules, ("info",)),
+        justified=groups(findings, rules, ("justified",)),
+        areas=areas,
+        area_chart=stacked_bars(t("chart_by_area", lang), [(a.title, a.counts) for a in areas], series, f"{uid}-ac",
+                                hrefs=[None] * len(areas)),
+        roots=roots,
+        others=[f for f in findings if f.node_id not in shown],
+        diagram=overview,
+        goal_diagrams=per_goal,
+        goal_charts=_goal_charts(roots, g, lang, uid, anchors),
+        rules=[rules[c] for c in fired if c in rules],
+        anchors=anchors,
+        rule_of=rules,
     )
-    facts = (
-        f'<dl class="facts"><dt>{esc(t("body", lang))}</dt><dd>{esc(body.name)}'
-        f'{" (" + esc(body.code) + ")" if body.code else ""} · {esc(body.level.value)}</dd>'
-        f'<dt>{esc(t("period", lang))}</dt><dd>{esc(period_text)}</dd>'
-        f'<dt>{esc(t("file", lang))}</dt><dd><span class="loc">{esc(strategy.file)}</span></dd>'
-        f'<dt>{esc(t("edition", lang))}</dt><dd>{esc(pack.edition)}</dd></dl>'
-    )
-    return (
-        f'<{h}>{esc(strategy.title)}</{h}>{facts}'
-        f'<{h2} id="{esc(uid)}-summary">{esc(t("by_area", lang))}</{h2}>'
-        f"{severity_cards(findings, lang)}{area_table(findings, areas, lang, pack)}"
-        f'<div class="wrap">{area_chart(findings, areas, lang, uid, pack)}</div>'
-        f'<{h2} id="{esc(uid)}-tree">{esc(t("tree", lang))}</{h2}>{tree_html}'
-        f'<{h2} id="{esc(uid)}-other">{esc(t("other_findings", lang))}</{h2}>'
-        f'{findings_list(others, lang, show_node=True) or "<p>" + esc(t("no_findings", lang)) + "</p>"}'
-        f'<{h2} id="{esc(uid)}-findings">{esc(t("all_findings", lang))}</{h2}>'
-        f"{findings_table(findings, lang, uid + '-table', pack)}"
-    )
 
 
-def strategy_page(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str = "ja") -> str:
-    """A whole self-contained HTML page for one strategy."""
-    return page(strategy.title, strategy_body(strategy, findings, pack, lang), lang)
+def prerender(view: StrategyView, lang: str, labels=None) -> StrategyView:
+    """Render each finding's list item and the badges once (they appear in several places of the page)."""
+    from .templating import environment, label_function
+
+    t_ = label_function(lang, labels)
+    env = environment()
+    module = env.get_template("strategy.html").make_module({"lang": lang, "t": t_})
+    macros = env.get_template("macros.html").make_module({"lang": lang, "t": t_})
+    view.badges = {k: macros.badge(k if k != "justified" else "info", t_, k == "justified") for k in KEYS}
+    view.item = {f: module.finding_item(f, view, t_, lang) for f in view.findings}
+    return view
 
 
-def worst(findings: list[Finding]) -> Severity | None:
-    open_ = [f.severity for f in findings if not f.justified]
-    return max(open_, key=lambda s: s.rank) if open_ else None
+def strategy_page(strategy: Strategy, findings: list[Finding], pack: Pack, lang: str = "ja", *,
+                  fail_on: Severity = Severity.error, record=None, extra_rules=(), back: str | None = None) -> str:
+    """A whole self-contained page for one strategy.
+
+    `record` is the run record (`checker.html.templating.RunRecord`, made for the strategy's file
+    when omitted); `back` a link to an overview page (the audit's index).
+    """
+    from .templating import RunRecord, render_page
+
+    view = prerender(strategy_view(strategy, findings, pack, lang, fail_on=fail_on, extra_rules=extra_rules), lang)
+    record = record or RunRecord.now([strategy.file], pack, fail_on)
+    return render_page("report.html", lang=lang, title=strategy.title, record=record, styles=("report.css",),
+                       scripts=("report.js",), views=[view], back=back, pack=pack, summary=None)
+

@@ -78,15 +78,12 @@ def summarise(graph: StrategyGraph, data: ProgressData | None, *, reference=None
                            tuple(goals))
 
 
-COLUMNS = ("progress_year", "progress_judged", "progress_on_track", "progress_on_track_share", "progress_missing",
-           "progress_published", "progress_experts")
-"""The audit's per-strategy progress columns (audit.csv, audit.json)."""
-
-
 def row_fields(summary: ProgressSummary | None) -> dict:
     """The audit row's progress values (None where nothing is recorded) and the goals' shares (for the heat map)."""
     if summary is None or summary.year is None:
-        return {**{c: None for c in COLUMNS}, "progress_published": "none" if summary else None, "progress_goals": []}
+        empty = ("progress_year", "progress_judged", "progress_on_track", "progress_on_track_share", "progress_missing")
+        return {**{c: None for c in empty}, "progress_published": "none" if summary else None,
+                "progress_experts": "none" if summary else None, "progress_goals": []}
     share = summary.share
     return {
         "progress_year": summary.year, "progress_judged": summary.judged, "progress_on_track": summary.on_track,
@@ -97,36 +94,13 @@ def row_fields(summary: ProgressSummary | None) -> dict:
     }
 
 
-HEAT_COLUMNS = ("file", "name", "code", "progress_year", "goal_index", "goal", "label", "goal_name", "judged", "on_track", "share")
-
-
-def heatmap_csv(rows: list[dict]) -> bytes:
-    """audit-progress.csv: one row per municipality and goal with the share of its KPIs on track (UTF-8 with a BOM)."""
-    import csv
-    import io
-
-    from ..safetext import cell
-
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEAT_COLUMNS)
+def goal_rows(rows: list[dict]):
+    """One row per strategy and goal with the share of the goal's KPIs on track (audit-progress.csv, the workbook)."""
     for row in rows:
         for i, g in enumerate(row.get("progress_goals") or [], 1):
-            values = (row.get("file"), row.get("name"), row.get("code"), row.get("progress_year"), i, g["goal"], g["label"],
-                      g["name"], g["judged"], g["on_track"], "" if g["share"] is None else f"{g['share']:.3f}")
-            writer.writerow([cell("" if v is None else v) for v in values])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def heatmap_html(rows: list[dict], lang: str, anchor=None) -> str:
-    """The audit's progress section: per municipality the share on track, missing values, publication, and a cell
-    per goal (基本目標1, 2 …) coloured by the share of its KPIs on track."""
-    from ..html.templating import render_fragment
-
-    shown = [r for r in rows if r.get("status") == "ok"]
-    width = max((len(r.get("progress_goals") or []) for r in shown), default=0)
-    return render_fragment("progress_audit.html", lang=lang, package="checker.progress", rows=shown, width=width,
-                           anchor=anchor or (lambda r: ""), labels=HEAT_LABELS)
+            yield {"file": row.get("file"), "name": row.get("name"), "code": row.get("code"), "progress_year": row.get("progress_year"),
+                   "goal_index": i, "goal": g["goal"], "goal_label": g["label"], "goal_name": g["name"],
+                   "judged": g["judged"], "on_track": g["on_track"], "share": g["share"]}
 
 
 HEAT_LABELS = {

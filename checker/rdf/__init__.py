@@ -1,6 +1,7 @@
 """The strategy as linked data: export to RDF (Turtle, JSON-LD, N-Triples), import back, SHACL.
 
-rdflib (and pySHACL) are optional: install with ``pip install 'tebiki-checker[rdf]'``.  Nothing
+rdflib is part of the default install (imported only by the commands that need it); pySHACL, for the
+SHACL shapes, comes with ``pip install 'tebiki-checker[rdf]'``.  Nothing
 here is imported by ``tebiki check``; only the ``export``/``import`` commands load it.
 """
 

@@ -30,6 +30,10 @@ class Options:
     """Codes of the rules that ran (None: all of the pack's); formats that list rules (SARIF, JUnit) use it."""
     baseline: object | None = None
     """A `checker.baseline.Outcome` when a baseline was applied: formats report what it hid and what is gone."""
+    today: object | None = None
+    """The --today date (a `datetime.date`), when given: the date the pages' run record shows."""
+    hidden: dict | None = None
+    """Findings left out by --min-severity, by severity ({'warning': n, 'info': n})."""
 
 
 def render(fmt: str, results: list[FileResult], pack: Pack, options: Options | None = None) -> str:

@@ -2,7 +2,7 @@
 
 Counts first (with the verdict against `--fail-on`), then a table of files,
 then the findings of each file in a table (line, severity, rule, 手引き
-sections, basis, message), then files that could not be loaded, then justified
+sections, basis, message, fix), then files that could not be loaded, then justified
 deviations apart in a collapsed section, and what a baseline hid.
 Deterministic; text from the strategy is escaped so it cannot break the tables
 or inject HTML.  `--concise` keeps only the verdict, counts and the table of
@@ -19,8 +19,8 @@ from . import Options, counts
 _WORDS = {
     "ja": {
         "title": "tebiki-checker: {edition}",
-        "pass": "✅ 合格（--fail-on {fail_on}）",
-        "fail": "❌ 不合格（--fail-on {fail_on}）",
+        "pass": "✓ 合格（--fail-on {fail_on}）",
+        "fail": "✖ 不合格（--fail-on {fail_on}）",
         "counts": "エラー {error} 件、警告 {warning} 件、情報 {info} 件、正当化された逸脱 {justified} 件（{files} ファイル）",
         "input": "、読み込めないファイル {input_errors} 件",
         "files": "ファイル別",
@@ -36,6 +36,7 @@ _WORDS = {
         "section": "手引き",
         "basis": "根拠",
         "message": "内容",
+        "fix": "対応",
         "none": "指摘はありません。",
         "problems": "読み込めないファイル",
         "deviations": "正当化された逸脱 ({n} 件)",
@@ -44,8 +45,8 @@ _WORDS = {
     },
     "en": {
         "title": "tebiki-checker: {edition}",
-        "pass": "✅ Passed (--fail-on {fail_on})",
-        "fail": "❌ Failed (--fail-on {fail_on})",
+        "pass": "✓ Passed (--fail-on {fail_on})",
+        "fail": "✖ Failed (--fail-on {fail_on})",
         "counts": "{error} error(s), {warning} warning(s), {info} info, {justified} justified deviation(s) in {files} file(s)",
         "input": ", {input_errors} file(s) could not be loaded",
         "files": "By file",
@@ -61,6 +62,7 @@ _WORDS = {
         "section": "手引き",
         "basis": "Basis",
         "message": "Message",
+        "fix": "Fix",
         "none": "No findings.",
         "problems": "Files that could not be loaded",
         "deviations": "Justified deviations ({n})",
@@ -70,9 +72,10 @@ _WORDS = {
 }
 
 _ICONS = {
-    "ja": {"error": "🔴 エラー", "warning": "🟡 警告", "info": "🔵 情報"},
-    "en": {"error": "🔴 error", "warning": "🟡 warning", "info": "🔵 info"},
+    "ja": {"error": "**✖ エラー**", "warning": "▲ 警告", "info": "● 情報"},
+    "en": {"error": "**✖ error**", "warning": "▲ warning", "info": "● info"},
 }
+"""Severity as a word (the symbol only repeats it; no emoji, which screen readers name by colour)."""
 
 
 def cell(text: object) -> str:
@@ -86,11 +89,13 @@ def _code(text: str) -> str:
     return f"`{text.replace('`', '')}`"
 
 
-def _finding_row(f: Finding, lang: str, heading: str | None = None) -> str:
+def _finding_row(f: Finding, lang: str, pack: Pack, heading: str | None = None) -> str:
+    rule = pack.by_code.get(f.code)
+    fix = cell(rule.fix.en if lang == "en" else rule.fix.ja) if rule is not None else ""
     where = f"{f.line}:{f.col}" if heading is None or f.file == heading else f"{cell(f.file)}:{f.line}:{f.col}"
     return (
         f"| {where} | {_ICONS[lang][f.severity.value]} | {_code(f.code)} {cell(f.name)} "
-        f"| {cell(', '.join(f.sections))} | {cell(f.basis.label(lang))} | {cell(f.message.get(lang))} |"
+        f"| {cell(', '.join(f.sections))} | {cell(f.basis.label(lang))} | {cell(f.message.get(lang))} | {fix} |"
     )
 
 
@@ -107,7 +112,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
     out += [f"### {w['files']}", "", f"| {w['file']} | {w['error']} | {w['warning']} | {w['info']} | {w['justified']} |", "|---|---:|---:|---:|---:|"]
     for r in results:
         c = counts([r])
-        name = cell(r.file) + (" ⚠️" if r.problems else "")
+        name = cell(r.file) + (f" （{w['problems']}）" if r.problems and lang == "ja" else f" ({w['problems']})" if r.problems else "")
         out.append(f"| {name} | {c['error']} | {c['warning']} | {c['info']} | {c['justified']} |")
     out.append("")
 
@@ -123,10 +128,10 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
         out += [
             f"#### {cell(r.file)}",
             "",
-            f"| {w['line']} | {w['severity']} | {w['rule']} | {w['section']} | {w['basis']} | {w['message']} |",
-            "|---|---|---|---|---|---|",
+            f"| {w['line']} | {w['severity']} | {w['rule']} | {w['section']} | {w['basis']} | {w['message']} | {w['fix']} |",
+            "|---|---|---|---|---|---|---|",
         ]
-        out += [_finding_row(f, lang, r.file) for f in found]  # a progress file's finding says its file
+        out += [_finding_row(f, lang, pack, r.file) for f in found]  # a progress file's finding says its file
         out.append("")
 
     problems = [p for r in results for p in r.problems]
