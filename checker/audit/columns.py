@@ -130,12 +130,13 @@ PROGRESS: tuple[Column, ...] = (
     Column("progress_year", "進捗の最新年度", "progress_year", "int"),
     Column("progress_judged", "判定できたKPI", "progress_judged", "int"),
     Column("progress_on_track", "順調以上のKPI", "progress_on_track", "int"),
-    Column("progress_on_track_share", "順調以上の割合", "progress_on_track_share", "share", overview=True, label="On track"),
-    Column("progress_missing", "実績値の欠け", "progress_missing", "int", overview=True, label="Missing values"),
-    Column("progress_published", "検証結果の公表", "progress_published", "enum", "recorded", overview=True, filter=True, label="Published"),
+    Column("progress_on_track_share", "順調以上の割合", "progress_on_track_share", "share"),
+    Column("progress_missing", "実績値の欠け", "progress_missing", "int"),
+    Column("progress_published", "検証結果の公表", "progress_published", "enum", "recorded"),
     Column("progress_experts", "検証への外部有識者の参画", "progress_experts", "enum", "recorded"),
 )
-"""Progress (the yearly verification), from `checker.progress.summary.row_fields`: the latest year recorded."""
+"""Progress (the yearly verification), from `checker.progress.summary.row_fields`: the latest year recorded.
+Shown in the index's own section (進捗の状況) rather than the overview, which must fit an A4 page."""
 
 
 GOAL_COLUMNS: tuple[Column, ...] = (
