@@ -19,6 +19,10 @@
             graphs vs by our engine on the same strategies.  Goal: ours ≥ 20x faster.
 5. sizes  – CPU per KPI of `check --format sarif` on strategies of 2,500 to 30,000 KPIs, and per
             entry of a config with 1,000 to 30,000 ignores and per-file patterns.  Goal: linear.
+6. report, workbook, progress-scale – the yearly verification (bench/progress.py): the sheet of
+            100 KPIs x 5 years vs its check (≤ 2x), reading a 500-row workbook vs checking Toyonaka
+            (≤ 1x), the audit of 2,000 strategies with 5 years of progress vs without (≤ 1.5x per
+            strategy, linear, < 300 MB).
 
 Timings are medians of interleaved repetitions (A, B, A, B, ...), so that a neighbour's load on
 this shared machine falls on both sides alike.  Nothing here asserts: it prints.
@@ -430,7 +434,19 @@ def bench_sizes(quick: bool) -> None:
                cpu_s={n: t for n, t in totals.items()})
 
 
-BENCHES = {"floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer, "sizes": bench_sizes}
+def _progress():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import progress
+
+    return progress
+
+
+BENCHES = {
+    "floor": bench_floor, "cli": bench_cli, "scale": bench_scale, "peer": bench_peer, "sizes": bench_sizes,
+    "report": lambda quick: _progress().bench_report(quick, say, record),
+    "workbook": lambda quick: _progress().bench_workbook(quick, say, record),
+    "progress-scale": lambda quick: _progress().bench_progress_scale(quick, say, record, _generated, run_audit),
+}
 
 
 def main(argv: list[str] | None = None) -> int:

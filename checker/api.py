@@ -33,6 +33,8 @@ class FileResult:
     """The strategy's graph, when the caller asked to keep it (`check_file(keep_graph=True)`)."""
     edition: EditionChoice | None = None
     """The edition that judged it, and why."""
+    progress: object | None = field(default=None, repr=False, compare=False)
+    """The strategy's merged progress records (`checker.progress.data.ProgressData`), when it has any."""
 
     @property
     def ok(self) -> bool:
@@ -57,13 +59,15 @@ def check_strategy(
     today: _dt.date | None = None,
     predecessor: Strategy | None = None,
     edition: EditionChoice | None = None,
+    progress=None,
 ) -> list[Finding]:
     """Check a loaded strategy with the configured rules; findings are sorted by line, then rule.
 
     `predecessor`: the version the strategy revises, for the revision rules (RV01–RV03).
     `edition`: judge as this choice says (`edition_for`), with `pack` its pack.
+    `progress`: the strategy's merged progress records (`checker.progress.progress_for`), for the progress rules.
     """
-    return _check(strategy, config, pack, today, predecessor, edition)[1]
+    return _check(strategy, config, pack, today, predecessor, edition, progress)[1]
 
 
 def edition_for(strategy: Strategy, config: Config | None = None, pack: Pack | None = None) -> tuple[Pack, EditionChoice]:
@@ -92,6 +96,7 @@ def _check(
     today: _dt.date | None,
     predecessor: Strategy | None = None,
     choice: EditionChoice | None = None,
+    progress=None,
 ) -> tuple[StrategyGraph, list[Finding], EditionChoice]:
     config = config or Config()
     if choice is None or pack is None:
@@ -105,6 +110,7 @@ def _check(
         today=today,
         deviations=config.deviations,
         predecessor=predecessor,
+        progress=progress,
     )
     return graph, relax(findings, pack, choice), choice
 
@@ -134,15 +140,22 @@ def check_file(
     encoding: str | None = None,
     today: _dt.date | None = None,
     keep_graph: bool = False,
+    progress: list | None = None,
 ) -> FileResult:
-    """Load and check one file; input problems are returned, not raised.
+    """Load and check one file, with its progress records; input problems are returned, not raised.
 
     `keep_graph`: keep the graph the rules ran on in the result (the audit reads its facts off it).
+    `progress`: progress files already read (`checker.progress.load.YearSource`), of this strategy or
+    others; None: read those in the ``progress/`` folder beside the file (see `checker.progress.attach`).
     """
+    from .progress.attach import progress_for
+
     try:
         strategy = load(path, encoding=encoding)
         predecessor = load_predecessor(strategy, encoding)
+        data = progress_for(strategy, config, progress, encoding)
     except InputError as exc:
         return FileResult(file=str(path), problems=exc.problems)
-    graph, findings, choice = _check(strategy, config, pack, today, predecessor)
-    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None, edition=choice)
+    graph, findings, choice = _check(strategy, config, pack, today, predecessor, progress=data)
+    return FileResult(file=str(path), findings=findings, strategy=strategy, graph=graph if keep_graph else None,
+                      edition=choice, progress=data)

@@ -253,7 +253,7 @@ def _config(config_path: Optional[Path], edition, select, ignore, fail_on, lang,
 
 @app.command()
 def check(
-    files: List[str] = typer.Argument(..., metavar="PATH", help="Strategy YAML files, folders (searched for *.yaml, *.yml) or globs."),
+    files: List[str] = typer.Argument(..., metavar="PATH", help="Strategy YAML files, folders (searched for *.yaml, *.yml) or globs; progress files among them are read with their strategy."),
     format: str = typer.Option("text", "--format", "-f", metavar="|".join(FORMATS), callback=choice(*FORMATS), show_default=False,
                                help="Output format (default text)."),
     lang: LangOption = None,
@@ -293,8 +293,13 @@ def check(
         if target is not None:
             fileio.check_output(target, option=option, inputs=paths)
     day = _today(today)
-    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day) for p in paths]
+    from .api import FileResult
     from .load.messages import problem_text
+    from .progress.attach import gather
+
+    paths, progress, unmatched = gather(paths, config, encoding)
+    results = [check_file(p, config=config, pack=pack, encoding=encoding, today=day, progress=progress) for p in paths]
+    results += [FileResult(file=p.file, problems=[p]) for p in unmatched]
 
     for r in results:
         for problem in r.problems:
@@ -327,11 +332,12 @@ def check(
 @app.command()
 def schema(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file."),
+    progress: bool = typer.Option(False, "--progress", help="The schema of progress files (progress/2024.yaml) instead."),
 ) -> None:
     """Print the JSON Schema of the strategy file format (for editors and validators)."""
     from .schema import schema_json
 
-    emit(schema_json(), output)
+    emit(schema_json(progress), output)
 
 
 def _pack(edition: Optional[str]):

@@ -24,7 +24,9 @@ from .load.errors import InputError, Problem
 CONFIG_NAMES = ("tebiki.toml", ".tebiki.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 """A config (with a few thousand per-file ignores) is tens of kilobytes."""
-_KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "min-severity", "lang", "per-file-ignores", "deviations"}
+_KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "min-severity", "lang", "per-file-ignores", "deviations",
+         "progress"}
+_PROGRESS_KEYS = {"scheme", "discover"}
 
 
 @dataclass
@@ -44,6 +46,11 @@ class Config:
     """Apply the deviation records in the strategy files."""
     files: list[str] = field(default_factory=list)
     """The config files this was read from, base first."""
+    progress_scheme: str | None = None
+    """The grading scheme of progress: a preset id, or the path of a scheme file (absolute)."""
+    progress_discover: bool = True
+    """Read the progress files in the `progress/` folder beside each strategy."""
+
     given: dict[str, str] = field(default_factory=dict)
     """Selectors given on the command line → the option that gave them (``--select``, ``--ignore``)."""
 
@@ -317,8 +324,32 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         if not isinstance(table["deviations"], bool):
             raise _error(path, "deviations", f"'deviations' must be true or false, not {_toml(table['deviations'])}")
         config.deviations = table["deviations"]
+    if "progress" in table:
+        _progress(path, table["progress"], config)
     config.files = config.files + [str(path)]
     return config
+
+
+def _progress(path: Path, table: object, config: Config) -> None:
+    """The [progress] table: scheme = "a-d" or "grading.yaml" (relative to this file), discover = true|false."""
+    if not isinstance(table, dict):
+        raise _error(path, "progress", "'progress' must be a table ([progress] with scheme = ..., discover = ...)")
+    unknown = sorted(set(table) - _PROGRESS_KEYS)
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], sorted(_PROGRESS_KEYS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(sorted(_PROGRESS_KEYS))})"
+        raise _error(path, unknown[0], f"unknown key '{unknown[0]}' in [progress]{hint}")
+    if "scheme" in table:
+        scheme = table["scheme"]
+        if not isinstance(scheme, str) or not scheme:
+            raise _error(path, "scheme", "'scheme' must be a preset's id or the path of a scheme file")
+        if scheme.endswith((".yaml", ".yml")) and not Path(scheme).is_absolute():
+            scheme = str(path.parent / scheme)
+        config.progress_scheme = scheme
+    if "discover" in table:
+        if not isinstance(table["discover"], bool):
+            raise _error(path, "discover", "'discover' must be true or false")
+        config.progress_discover = table["discover"]
 
 
 class _OptionProblem(Problem):

@@ -79,7 +79,7 @@ def test_english_files_have_english_headers(tmp_path):
     overview = _csv(tmp_path / "audit.csv")
     assert list(overview[0])[: len(COLUMNS)] == [c.en for c in COLUMNS]
     book = openpyxl.load_workbook(tmp_path / "audit.xlsx")
-    assert book.sheetnames == ["Strategies", "Findings", "By area", "By rule"]
+    assert book.sheetnames == ["Strategies", "Findings", "By area", "By rule", "Progress by goal"]
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     for heading in ("Outcome share", "Verification body", "Findings by area (body × area)", "Plan periods"):
         assert heading in page, heading
@@ -89,9 +89,10 @@ def test_english_files_have_english_headers(tmp_path):
 def test_workbook_one_sheet_per_table_frozen_filtered_codes_as_text(audited):
     _, out, doc = audited
     book = openpyxl.load_workbook(out / "audit.xlsx")
-    assert book.sheetnames == ["団体別", "指摘", "領域別", "ルール別"]
+    assert book.sheetnames == ["団体別", "指摘", "領域別", "ルール別", "進捗（目標別）"]
     findings = sum(len(s["findings"]) for s in doc["strategies"])
-    expected_rows = {"団体別": len(doc["strategies"]), "指摘": findings, "領域別": len(doc["strategies"]), "ルール別": len(doc["rules"])}
+    expected_rows = {"団体別": len(doc["strategies"]), "指摘": findings, "領域別": len(doc["strategies"]), "ルール別": len(doc["rules"]),
+                     "進捗（目標別）": sum(len(s.get("progress_goals") or []) for s in doc["strategies"])}
     for ws in book.worksheets:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2"), ws.title
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}", ws.title

@@ -17,6 +17,7 @@ import pytest
 
 from checker import build_graph, load, run_pack
 from checker.engine import available_editions, load_pack, pack_dir
+from checker.progress.attach import progress_for
 
 from .conftest import FIXTURES, TODAY
 
@@ -32,7 +33,8 @@ CODES = sorted(OWNER)
 
 def _codes(path, code):
     strategy = load(path)
-    findings = run_pack(build_graph(strategy), OWNER[code], today=TODAY)
+    progress = progress_for(strategy)  # the progress the fixture records inline or beside it
+    findings = run_pack(build_graph(strategy), OWNER[code], today=TODAY, progress=progress)
     return [f for f in findings if f.code == code and not f.justified]
 
 

@@ -18,7 +18,7 @@ from ..engine.finding import Finding, Severity
 from ..engine.pack import Pack, ordered_areas
 from ..load.errors import Problem
 from ..safetext import cell
-from .columns import AFTER_AREAS, COLUMNS, REVISION, TAIL, Column, area_columns, direction_column, value_label
+from .columns import AFTER_AREAS, COLUMNS, PROGRESS, REVISION, TAIL, Column, area_columns, direction_column, value_label
 from .facts import Facts
 
 PASS, FAIL = "pass", "fail"
@@ -51,6 +51,7 @@ class Layout:
         out.extend(direction_column(code, ja, en) for code, ja, en in self.direction_names)
         out.extend(TAIL)
         out.extend(REVISION)
+        out.extend(PROGRESS)
         return out
 
     def title(self, area: str, lang: str) -> str:
@@ -84,10 +85,11 @@ def body_type(name: str | None, level: str | None) -> str | None:
 
 
 def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None, problems: list[Problem],
-        fail_on: Severity = Severity.error, revision: dict | None = None) -> dict:
+        fail_on: Severity = Severity.error, revision: dict | None = None, progress: dict | None = None) -> dict:
     """The aggregates of one strategy as JSON-compatible values (None where not applicable).
 
-    `revision`: the values of the REVISION columns (`revision_values`)."""
+    `revision`: the values of the REVISION columns (`revision_values`); `progress`: its progress
+    columns and goals' shares (`checker.progress.summary.row_fields`)."""
     counts = {s.value: 0 for s in Severity}
     justified = 0
     for f in findings:
@@ -144,6 +146,7 @@ def row(file: str, layout: Layout, findings: list[Finding], facts: Facts | None,
         prefectural_strategy_id=ref.strategy_id if ref else None,
     )
     data.update(revision or {})
+    data.update(progress or {})
     return data
 
 

@@ -60,6 +60,8 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "justified": ("理由のある逸脱", "justified"), "none": ("指摘なし", "none"),
     },
     "yesno": {"yes": ("あり", "yes"), "no": ("なし", "no")},
+    "recorded": {"yes": ("あり", "yes"), "no": ("なし（記録上）", "no (as recorded)"), "not-recorded": ("記録なし", "not recorded"),
+                 "none": ("進捗の記録なし", "no progress recorded")},
     "named": {"named": ("記載あり", "named"), "missing": ("記載なし", "missing")},
     "direction": {"declared": ("宣言", "declared"), "suggested": ("文言から推定", "suggested")},
     "revised": {"revised": ("改訂済み", "revised"), "not-revised": ("未改訂", "not yet revised"), "unknown": ("不明", "unknown")},
@@ -137,6 +139,35 @@ REVISION: tuple[Column, ...] = (
 judged it and why, the national strategy it considers, its last adoption or revision, whether it is
 revised for the audit's edition, and — with --edition — how many points a revision to that edition
 must answer (`tebiki revise`) and the rules they come from."""
+
+
+PROGRESS: tuple[Column, ...] = (
+    Column("progress_year", "進捗の最新年度", "progress_year", "int"),
+    Column("progress_judged", "判定できたKPI", "progress_judged", "int"),
+    Column("progress_on_track", "順調以上のKPI", "progress_on_track", "int"),
+    Column("progress_on_track_share", "順調以上の割合", "progress_on_track_share", "share"),
+    Column("progress_missing", "実績値の欠け", "progress_missing", "int"),
+    Column("progress_published", "検証結果の公表", "progress_published", "enum", "recorded"),
+    Column("progress_experts", "検証への外部有識者の参画", "progress_experts", "enum", "recorded"),
+)
+"""Progress (the yearly verification), from `checker.progress.summary.row_fields`: the latest year recorded.
+Shown in the index's own section (進捗の状況) rather than the overview, which must fit an A4 page."""
+
+
+GOAL_COLUMNS: tuple[Column, ...] = (
+    Column("file", "ファイル", "file"),
+    Column("name", "団体名", "name"),
+    Column("code", "団体コード", "code", "code"),
+    Column("progress_year", "年度", "progress_year", "int"),
+    Column("goal_index", "目標の順", "goal_index", "int"),
+    Column("goal", "目標ID", "goal", "code"),
+    Column("goal_label", "番号", "goal_label"),
+    Column("goal_name", "目標", "goal_name"),
+    Column("judged", "判定できたKPI", "judged", "int"),
+    Column("on_track", "順調以上のKPI", "on_track", "int"),
+    Column("share", "順調以上の割合", "share", "share"),
+)
+"""audit-progress.csv and the workbook's 進捗（目標別） sheet: one row per strategy and goal."""
 
 
 def area_columns(area: str, ja: str, en: str) -> tuple[Column, Column]:

@@ -33,6 +33,7 @@ L = {
     "overview_h": ("団体別の一覧", "Bodies"),
     "overview_note": ("重い指摘の多い団体から並べています。見出しを押すと並べ替え、団体名を押すとその団体の報告書を開きます。", "The bodies with the most serious findings come first. Click a heading to sort, a name to open the body's own report."),
     "heat": ("領域別の指摘（団体 × 領域）", "Findings by area (body × area)"),
+    "progress_h": ("進捗の状況（効果検証、団体 × 目標）", "Progress (verification, body × goal)"),
     "heat_note": ("各欄は、その領域の未解決の指摘の件数と、最も重い重要度です（✖エラー ▲警告 ●情報、空欄はなし）。", "Each cell counts the area's open findings and shows the most serious (✖ error ▲ warning ● info; empty: none)."),
     "heat_total": ("警告以上の団体数", "Bodies with warnings or worse"),
     "periods": ("計画期間", "Plan periods"),
@@ -159,6 +160,12 @@ def sections(g, lang: str) -> list[Section]:
                 {"rules": rule_rows(g.stats, lambda a: layout.title(a, lang), lang), "stats": g.stats}),
         Section("crosscheck", tl("crosscheck_h", lang), "audit_crosscheck.html"),
     ]
+    if any(r.get("progress_year") is not None for r in g.rows):
+        from ..progress.summary import HEAT_LABELS
+
+        width = max((len(r.get("progress_goals") or []) for r in g.rows), default=0)
+        out.insert(1, Section("progress", tl("progress_h", lang), "audit_progress.html",
+                              {"width": width, "p": lambda key, **v: label(HEAT_LABELS, key, lang, **v)}))
     if any(r.get("status") != "ok" for r in g.rows):
         out.append(Section("errors", tl("errors_h", lang), "audit_errors.html"))
     return out

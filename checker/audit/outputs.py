@@ -1,5 +1,5 @@
-"""Writing the audit's files from what the run gathered: audit.csv, audit-findings.csv, audit.json,
-audit.xlsx and index.html (each body's own page is written where the body is checked).
+"""Writing the audit's files from what the run gathered: audit.csv, audit-findings.csv,
+audit-progress.csv (municipality × goal), audit.json, audit.xlsx and index.html (each body's own page is written where the body is checked).
 
 Every file is written atomically (`checker.fileio`); the large parts (the JSON entries and the
 rows of findings) are streamed from spool files, so memory does not grow with the findings.
@@ -15,10 +15,12 @@ from .. import __version__
 from ..engine.finding import Finding
 from ..engine.pack import Pack
 from .aggregate import Layout, _csv_value, csv_bytes, to_csv
+from ..progress.summary import goal_rows
+from .columns import GOAL_COLUMNS
 from .tables import FINDING_COLUMNS, RULE_COLUMNS, Table, area_table_columns, rule_rows
 
 JSON_VERSION = 1
-OUTPUTS = ("audit.csv", "audit-findings.csv", "audit.json", "audit.xlsx", "index.html")
+OUTPUTS = ("audit.csv", "audit-findings.csv", "audit-progress.csv", "audit.json", "audit.xlsx", "index.html")
 PAGES = "bodies"
 """The folder of the bodies' own report pages, beside index.html."""
 
@@ -68,6 +70,8 @@ def write_all(g: Gathered, entries_path: Path, pref_entry: str, pref_rows: list[
         [c.header(lang) for c in FINDING_COLUMNS],
         ([_csv_value(c, r.get(c.id), lang) for c in FINDING_COLUMNS] for r in _finding_rows(pref_rows, findings_path)),
     ))
+    write_atomic(g.outdir / "audit-progress.csv", csv_bytes(
+        [c.header(lang) for c in GOAL_COLUMNS], ([_csv_value(c, r.get(c.id), lang) for c in GOAL_COLUMNS] for r in goal_rows(g.rows))))
     _write_json(g, entries_path, pref_entry)
     from .xlsx import write_workbook
 
@@ -86,6 +90,7 @@ def tables(g: Gathered, finding_rows) -> list[Table]:
         Table("findings", "指摘", "Findings", list(FINDING_COLUMNS), finding_rows, freeze_cols=3),
         Table("areas", "領域別", "By area", area_table_columns(g.layout, g.lang), loaded, freeze_cols=1),
         Table("rules", "ルール別", "By rule", list(RULE_COLUMNS), rule_rows(g.stats, title, g.lang), freeze_cols=1),
+        Table("progress", "進捗（目標別）", "Progress by goal", list(GOAL_COLUMNS), goal_rows(g.rows), freeze_cols=2),
     ]
 
 

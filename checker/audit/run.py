@@ -138,12 +138,12 @@ _STATE: dict = {}
 
 
 def _init(config: Config, layout: Layout, pref: Facts | None, lang: str, encoding: str | None, today, outdir: Path,
-          date: str) -> None:
+          date: str, progress: dict | None = None) -> None:
     _STATE.clear()
     pack = get_pack(config)
     rules = {**{r.code: r for r in crosscheck.records()}, **pack.by_code}
     _STATE.update(config=config, pack=pack, layout=layout, pref=pref, lang=lang, encoding=encoding, today=today,
-                  outdir=outdir, date=date, rules=rules)
+                  outdir=outdir, date=date, rules=rules, progress=progress or {})
     if multiprocessing.parent_process() is not None:  # a worker: what it holds now lives as long as it does
         gc.freeze()
 
@@ -176,14 +176,16 @@ def process(index: int, path: str, page: str | None, result: FileResult | None =
             path = problem.file
             result = FileResult(file=path, problems=[problem])
         if result is None:
-            result = check_file(path, config=config, pack=pack, encoding=s["encoding"], today=s["today"], keep_graph=True)
-        facts, revision = None, None
+            result = _check(path)
+        facts = revision = progress = None
         findings = list(result.findings)
         xp: list[Finding] = []
         related: list[Finding] = []
         if result.ok:
-            facts = extract(result.strategy, result.graph or build_graph(result.strategy), pack)
+            graph = result.graph or build_graph(result.strategy)
+            facts = extract(result.strategy, graph, pack)
             revision = revision_values(result, pack, bool(config.edition), lang, config, s["today"])
+            progress = _progress(graph, result.progress)
             if pref is not None:
                 checks = {f.code: pack.by_code[f.code].check for f in findings if f.code in pack.by_code}
                 related = [f for f in findings if checks.get(f.code) in crosscheck.RELATED_CHECKS.values()]
@@ -193,9 +195,29 @@ def process(index: int, path: str, page: str | None, result: FileResult | None =
         if result.ok and page is not None:
             _write_page(page, result, findings)
     except Exception as exc:  # a bug in a check must not stop the other files
-        facts, findings, xp, related, revision = None, [], [], [], None
+        facts, findings, xp, related, revision, progress = None, [], [], [], None, None
         problems = [Problem(path, 1, 1, f"internal error while checking: {type(exc).__name__}: {exc} (please report this)")]
-    return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, revision)
+    return _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, revision, progress)
+
+
+def _check(path: str) -> FileResult:
+    """`check_file` with the strategy's progress records from the folder's index (read once, for it alone)."""
+    from ..progress.attach import sources_in_index
+
+    s = _STATE
+    try:
+        sources = sources_in_index(path, s["progress"], s["encoding"])
+    except InputError as exc:
+        return FileResult(file=path, problems=exc.problems)
+    return check_file(path, config=s["config"], pack=s["pack"], encoding=s["encoding"], today=s["today"], keep_graph=True,
+                      progress=sources)
+
+
+def _progress(graph, data) -> dict:
+    """The row's progress columns and the goals' shares (`checker.progress.summary`)."""
+    from ..progress.summary import row_fields, summarise
+
+    return row_fields(summarise(graph, data, reference=_STATE["pack"].reference, today=_STATE["today"]))
 
 
 def _write_page(page: str, result: FileResult, findings: list[Finding]) -> None:
@@ -226,8 +248,8 @@ def _finding_rows(row: dict, findings: list[Finding]) -> list[dict]:
             for f in findings]
 
 
-def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, revision=None) -> Outcome:
-    row = make_row(path, layout, findings, facts, problems, config.fail_on, revision)
+def _outcome(index, path, facts, findings, xp, related, problems, layout, lang, config, pref, revision=None, progress=None) -> Outcome:
+    row = make_row(path, layout, findings, facts, problems, config.fail_on, revision, progress)
     counts: dict[str, list[int]] = {}
     for f in findings:
         c = counts.setdefault(f.code, [0, 0])
@@ -320,7 +342,9 @@ def run_audit(
     today = clock.today(today)  # one date for every worker, even across midnight
     pack = get_pack(config)
     lang = config.lang
-    files = discover(directory)
+    from ..progress.attach import index_progress
+
+    files, progress_index = index_progress(discover(directory))  # progress files are read with their strategy
     if prefecture is not None:
         pref_abs = os.path.abspath(prefecture)
         files = [f for f in files if os.path.abspath(f) != pref_abs]
@@ -386,7 +410,7 @@ def run_audit(
             if pref_path is not None:
                 rows.append({})  # the prefecture's row, filled in at the end
                 bar.advance()
-            init = (config, layout, pref_facts, lang, encoding, today, stage, date)
+            init = (config, layout, pref_facts, lang, encoding, today, stage, date, progress_index)
             if jobs == 1 or len(items) < 2:
                 _init(*init)
                 results = map(_work, items)

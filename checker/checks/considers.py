@@ -178,9 +178,9 @@ def kgi_consistent_with_projection(ctx: Context, *, tolerance: float = 0.05) -> 
             continue
         diff = (target - projected) / abs(projected)
         bound = indicator.target.bound
-        if bound is Bound.at_least:
+        if bound in (Bound.at_least, Bound.more_than):
             contradicts = diff > tolerance
-        elif bound is Bound.at_most:
+        elif bound in (Bound.at_most, Bound.less_than):
             contradicts = diff < -tolerance
         else:
             contradicts = abs(diff) > tolerance

@@ -17,6 +17,8 @@ from ..text import norm
 from ..years import Year, YearRange
 from ._indicators import when
 
+_BOUND_WORDS = {Bound.at_least: "以上", Bound.at_most: "以下", Bound.more_than: "超", Bound.less_than: "未満"}
+
 
 def _year_key(y: Year | None):
     return None if y is None else (y.fy, y.month, y.day)
@@ -51,7 +53,7 @@ def _brief(v: Baseline | Target | None) -> str:
     else:
         what = v.text or (v.relative.value if isinstance(v, Target) and v.relative else "—")
     if isinstance(v, Target) and v.bound is not None:
-        what += "以上" if v.bound is Bound.at_least else "以下"
+        what += _BOUND_WORDS[v.bound]
     if v.aggregate is not None:
         what = ("合計" if v.aggregate is Aggregate.sum else "平均") + what
     times = [w for w in (when(None, v.period), when(getattr(v, "as_of", None) or getattr(v, "year", None), None)) if w]

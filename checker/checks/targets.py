@@ -28,6 +28,7 @@ _DIRECTION_AMBIGUOUS = ("削減", "減少", "低減", "増減", "抑制")
 _UP = {Relative.increase, Relative.increase_on_previous_year, Relative.at_least_current,
        Relative.above_national_average, Relative.above_prefectural_average}
 _DOWN = {Relative.decrease, Relative.decrease_on_previous_year, Relative.below_national_average}
+_AT_LEAST = {Bound.at_least, Bound.more_than}
 _NOTHING = Text("", "")
 
 
@@ -42,7 +43,7 @@ def _direction(ind: Indicator, target: Target | None, reference) -> tuple[Better
     if down:
         return Better.lower, False, Text(f"「{down[0]}」は少ないほど良い指標", f"'{down[0]}' is better when lower")
     if target is not None and target.bound is not None:
-        return (Better.higher if target.bound is Bound.at_least else Better.lower), False, _NOTHING
+        return (Better.higher if target.bound in _AT_LEAST else Better.lower), False, _NOTHING
     if target is not None and target.relative in _DOWN:
         return Better.lower, False, _NOTHING
     return (
@@ -155,7 +156,7 @@ def target_direction(ctx: Context) -> Iterator[Hit]:
                     better, assumed, why = Better.higher, False, Text("順位は小さいほど良い", "a smaller rank is better")
                 wrong = (better is Better.higher and t < b) or (better is Better.lower and t > b)
             elif target.bound is not None:
-                wrong = (target.bound is Bound.at_least) != (better is Better.higher)
+                wrong = (target.bound in _AT_LEAST) != (better is Better.higher)
             elif target.relative in _UP or target.relative in _DOWN:
                 wrong = (target.relative in _UP) != (better is Better.higher)
             if wrong:

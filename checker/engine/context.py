@@ -34,6 +34,8 @@ class Context:
     deviations: list[DeviationStatus] = field(default_factory=list)
     predecessor: Strategy | None = None
     """The version this strategy revises, when it is known (`predecessor.file`, or `tebiki diff OLD NEW`)."""
+    progress: object | None = None
+    """The strategy's progress records (`checker.progress.ProgressData`), when progress was given."""
 
     @property
     def strategy(self) -> Strategy:

@@ -47,6 +47,7 @@ class Area(str, Enum):
     considers = "considers"
     digital = "digital"
     revision = "revision"
+    progress = "progress"
     deviations = "deviations"
 
 

@@ -20,8 +20,9 @@ class Hit:
     """A check's report of one problem: the node, and values for the message template.
 
     A value may be a `Text` when it differs by language.  `loc` overrides the
-    node's own location (e.g. the line of a 【再掲】 reference).  `basis` overrides
-    the rule's basis for this hit, for a rule that can report either (e.g. a
+    node's own location (e.g. the line of a 【再掲】 reference); `file` overrides the strategy's
+    file when the problem is in another file of the same strategy (a progress file).  `basis`
+    overrides the rule's basis for this hit, for a rule that can report either (e.g. a
     field stated `false` is a contradiction, the same field left out is silence;
     a declared kind is the document's word, a kind read from the name an inference).
     """
@@ -29,6 +30,7 @@ class Hit:
     node: str
     params: Mapping[str, object] = field(default_factory=dict)
     loc: tuple[int, int] | None = None
+    file: str | None = None
     basis: Basis | None = None
 
 

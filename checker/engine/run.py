@@ -66,7 +66,7 @@ def _finding(rule: RuleRecord, severity: Severity, hit: Hit, graph: StrategyGrap
         sections=tuple(rule.sections),
         severity=rule.severity_for(basis, severity),
         message=Text(_render(rule.message.ja, values, "ja"), _render(rule.message.en, values, "en")),
-        file=graph.file,
+        file=hit.file or graph.file,
         line=line,
         col=col,
         node_id=info.id,
@@ -126,14 +126,16 @@ def run_pack(
     today: _dt.date | None = None,
     deviations: bool = True,
     predecessor=None,
+    progress=None,
 ) -> list[Finding]:
     """Run `rules` (default: all of the pack's) over the graph and return sorted findings.
 
     `severity_of(rule)` gives the severity to report (default: the rule's own);
     `deviations=False` ignores the strategy's deviation records; `predecessor` is the version the
-    strategy revises, for the revision rules.
+    strategy revises, for the revision rules; `progress` is the strategy's merged progress records
+    (`checker.progress.data.ProgressData`), which the progress rules read.
     """
-    ctx = Context(graph=graph, pack=pack, today=clock.today(today), predecessor=predecessor)
+    ctx = Context(graph=graph, pack=pack, today=clock.today(today), predecessor=predecessor, progress=progress)
     level = graph.strategy.body.level
     selected = [r for r in (pack.rules if rules is None else rules) if _applies(r, level)]
     severity_of = severity_of or (lambda r: r.severity)

@@ -168,17 +168,23 @@ def problems_of(exc: ValidationError, tree: Tree, file: str, root: type[BaseMode
 
 def validate(tree: Tree, file: str) -> Strategy:
     """Validate plain data as a Strategy; raise InputError listing every problem with its location."""
+    return validate_as(tree, file, Strategy, "a strategy needs at least id, title and body",
+                       "a strategy file must be a mapping of keys (id:, title:, body:, ...)")
+
+
+def validate_as(tree: Tree, file: str, model: type[BaseModel], needs: str, mapping: str):
+    """Validate plain data as `model` (a file's root); `needs` says what an empty file lacks, `mapping` what the
+    file must be when it is not a mapping.  Raises InputError listing every problem with its location."""
     if tree.data is None:
-        raise InputError.at(file, 1, 1, "the file is empty: a strategy needs at least id, title and body")
+        raise InputError.at(file, 1, 1, f"the file is empty: {needs}")
     if not isinstance(tree.data, dict):
         line, col = tree.loc(())
-        raise InputError.at(file, line, col, "a strategy file must be a mapping of keys (id:, title:, body:, ...)")
-    ensure_validator(Strategy)
+        raise InputError.at(file, line, col, mapping)
+    ensure_validator(model)
     try:
-        strategy = Strategy.model_validate(tree.data)
+        return model.model_validate(tree.data)
     except ValidationError as exc:
-        raise InputError(problems_of(exc, tree, file, Strategy)) from None
-    return strategy
+        raise InputError(problems_of(exc, tree, file, model)) from None
 
 
 def attach_locations(strategy: Spec, tree: Tree) -> list[Spec]:

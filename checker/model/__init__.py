@@ -16,6 +16,21 @@ from .governance import (
     VerificationBody,
 )
 from .indicators import Indicator, IndicatorKind, IndicatorRef
+from .progress import (
+    Actual,
+    ActualStatus,
+    AssemblyForm,
+    AssemblyReport,
+    Decision,
+    Evaluation,
+    Meeting,
+    Milestone,
+    ProgressFile,
+    ProgressYear,
+    PublicationRecord,
+    ResidentViews,
+    Verification,
+)
 from .lineage import KpiRevision, Predecessor, PreviousVerification, RevisionChange
 from .strategy import (
     BasicDirection,

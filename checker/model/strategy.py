@@ -15,6 +15,7 @@ from .governance import Governance
 from .indicators import Indicator, IndicatorEntry, IndicatorRef
 from .walk import iter_parts
 from .lineage import KpiRevision, Predecessor
+from .progress import ProgressYear
 from .values import Number, Segment, YearSpan, YearValue
 
 _DIRECTION_CODE = re.compile(r"^[a-z][a-z0-9\-]*$")
@@ -416,6 +417,8 @@ class Strategy(Node):
     """The strategy this one follows or revises, and what its verification concluded (手引き 7-1)."""
     revisions: list[KpiRevision] = Field(default_factory=list)
     """Changes this strategy makes to KPIs and targets, with their reasons (手引き 7-2)."""
+    progress: list[ProgressYear] = Field(default_factory=list)
+    """Progress recorded in the strategy file itself, one item per fiscal year (usually kept in progress files instead)."""
     deviations: list[Deviation] = Field(default_factory=list)
     """Justified deviations from rules (the 手引き allows local judgement)."""
 

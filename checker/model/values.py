@@ -116,6 +116,10 @@ class Bound(str, Enum):
     """「以上」"""
     at_most = "at_most"
     """「以下」"""
+    more_than = "more_than"
+    """「超」: strictly more (93%超 is not met by 93%)"""
+    less_than = "less_than"
+    """「未満」: strictly less"""
 
 
 class Relative(str, Enum):
@@ -238,7 +242,7 @@ class Target(_Value):
     aggregate: Aggregate | None = None
     """sum (5年間で…, 累計) or average over `period`."""
     bound: Bound | None = None
-    """at_least (以上) or at_most (以下) for targets written as a bound."""
+    """at_least (以上), at_most (以下), more_than (超) or less_than (未満) for targets written as a bound."""
     relative: Relative | None = None
     """A target relative to something (維持, 前年より増加, 全国平均を上回る ...)."""
     rank: StrictInt | None = None

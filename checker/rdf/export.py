@@ -226,6 +226,10 @@ class Exporter:
         for _, part in iter_parts(s):  # every 【再掲】 entry, printed with 【再掲】 or not
             if isinstance(part, m.IndicatorRef):
                 self._observations(part, dataset, indicator=graph.part(part.ref))
+        for record in s.progress:  # actual values and yearly targets are observations of the same cube
+            for role, values in (("actual", record.actuals), ("target", record.milestones)):
+                for value in values:
+                    self._progress_observation(value, role, record.fiscal_year, dataset)
         if s.period is not None:
             self._period(s.period)
         for body in (s.governance.verification_body, s.governance.drafting_body) if s.governance else ():
@@ -257,6 +261,17 @@ class Exporter:
                 when = obs.period or (obs.as_of if isinstance(obs, m.Baseline) else obs.year)
                 if when is not None:
                     g.add((iri, SDMX_DIMENSION.refPeriod, self._period_resource(when)))
+
+    def _progress_observation(self, value: m.Actual | m.Milestone, role: str, fiscal_year: Year, dataset: URIRef) -> None:
+        """The Data Cube dimensions of an actual value or a yearly target of the inline progress records."""
+        iri = self.iri_of[id(value)]
+        g = self.g
+        g.add((iri, QB.dataSet, dataset))
+        g.add((iri, TBK.valueRole, concept("value-role", role)))
+        indicator = self.graph.part(value.kpi) if value.kpi in self.graph and self.graph.has_part(value.kpi) else None
+        if indicator is not None and indicator.unit:
+            g.add((iri, SDMX_ATTRIBUTE.unitMeasure, Literal(indicator.unit)))
+        g.add((iri, SDMX_DIMENSION.refPeriod, self._period_resource(value.year or fiscal_year)))
 
     def _kinds(self, graph) -> None:
         """Each indicator's kind, declared or read from its name, with the reason and the deciding words."""

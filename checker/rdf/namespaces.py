@@ -74,6 +74,9 @@ SCHEMES = {
     "assembly-form": "assembly-form",
     "revision-change": "revision-change",
     "value-role": "value-role",
+    "value-status": "value-status",
+    "decision": "decision",
+    "assembly-form": "assembly-form",
     "kind-basis": "kind-basis",
 }
 """Concept schemes of the format: ``https://w3id.org/tebiki/concept/<scheme>`` and ``.../<scheme>/<value>``."""

@@ -90,11 +90,12 @@ def _code(text: str) -> str:
     return f"`{text.replace('`', '')}`"
 
 
-def _finding_row(f: Finding, lang: str, pack: Pack) -> str:
+def _finding_row(f: Finding, lang: str, pack: Pack, heading: str | None = None) -> str:
     rule = pack.by_code.get(f.code)
     fix = cell(rule.fix.en if lang == "en" else rule.fix.ja) if rule is not None else ""
+    where = f"{f.line}:{f.col}" if heading is None or f.file == heading else f"{cell(f.file)}:{f.line}:{f.col}"
     return (
-        f"| {f.line}:{f.col} | {_ICONS[lang][f.severity.value]} | {_code(f.code)} {cell(f.name)} "
+        f"| {where} | {_ICONS[lang][f.severity.value]} | {_code(f.code)} {cell(f.name)} "
         f"| {cell(', '.join(f.sections))} | {cell(f.basis.label(lang))} | {cell(f.message.get(lang))} | {fix} |"
     )
 
@@ -134,7 +135,7 @@ def render(results: list[FileResult], pack: Pack, options: Options) -> str:
             f"| {w['line']} | {w['severity']} | {w['rule']} | {w['section']} | {w['basis']} | {w['message']} | {w['fix']} |",
             "|---|---|---|---|---|---|---|",
         ]
-        out += [_finding_row(f, lang, pack) for f in found]
+        out += [_finding_row(f, lang, pack, r.file) for f in found]  # a progress file's finding says its file
         out.append("")
 
     problems = [p for r in results for p in r.problems]

@@ -139,13 +139,23 @@ def sarif_log(results: list[FileResult], pack: Pack, options: Options) -> dict:
     rules = [r for r in pack.rules if r.code in codes]
     rule_index = {r.code: i for i, r in enumerate(rules)}
     artifacts, sarif_results, notifications = [], [], []
-    for index, result in enumerate(results):
-        uri = artifact_uri(result.file)
-        artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"]})
+    artifact_of: dict[str, int] = {}
+
+    def artifact(file: str) -> tuple[str, int]:
+        """The URI and index of a file's artifact (a strategy's progress file gets one of its own)."""
+        uri = artifact_uri(file)
+        if uri not in artifact_of:
+            artifact_of[uri] = len(artifacts)
+            artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"]})
+        return uri, artifact_of[uri]
+
+    for result in results:
+        uri, index = artifact(result.file)
         seen: dict[str, int] = {}
         for f in result.findings:
             seen[f.fingerprint] = seen.get(f.fingerprint, 0) + 1
-            sarif_results.append(_result(f, rule_index, uri, index, seen[f.fingerprint], options))
+            f_uri, f_index = (uri, index) if f.file == result.file else artifact(f.file)
+            sarif_results.append(_result(f, rule_index, f_uri, f_index, seen[f.fingerprint], options))
         for p in result.problems:
             notifications.append(
                 {
