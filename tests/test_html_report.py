@@ -79,7 +79,7 @@ def test_report_command_writes_a_self_contained_page(tmp_path):
         section = doc.get_element_by_id(f"s-rule-{code}")
         assert pack.by_code[code].rationale.ja in section.text_content()
     # findings sit at the node they concern
-    node_finding = next(f for f in result.findings if f.node_type == "measure")
+    node_finding = next(f for f in result.findings if f.node_type in ("measure", "direction", "kpi"))
     node = doc.get_element_by_id(f"n-{node_finding.node_id}")
     assert node_finding.code in [li.get("data-code") for li in q(node, ".//li[.c(finding)]")]
 

@@ -95,13 +95,13 @@ def test_findings_are_earl_assertions_linked_to_rule_and_section(checked):
     g = checked
     failed = [a for a in g.subjects(ns.RDF.type, EARL.Assertion) if (g.value(g.value(a, EARL.result), EARL.outcome)) == EARL.failed]
     assert failed
-    one = URIRef(f"{S}/_check/tebiki-2022-12/OL05/dir-2-1-2")
+    one = URIRef(f"{S}/_check/tebiki-2022-12/OL05/dir-2-2-2")
     assert one in failed
     rule = g.value(one, EARL.test)
     assert rule == URIRef("https://w3id.org/tebiki/rules/tebiki-2022-12/OL05")
     assert (rule, ns.DCTERMS.source, section_iri("tebiki-2022-12", "3-8")) in g
     assert (rule, ns.RDFS.label, Literal("具体的な施策のない基本的方向", lang="ja")) in g
-    assert g.value(one, EARL.subject) == URIRef(f"{S}/dir-2-1-2")
+    assert g.value(one, EARL.subject) == URIRef(f"{S}/dir-2-2-2")
     result = g.value(one, EARL.result)
     assert g.value(g.value(result, EARL.pointer), URIRef("http://www.w3.org/2009/pointers#lineNumber")).toPython() > 1
     assert {lit.language for lit in g.objects(result, ns.DCTERMS.description)} == {"ja", "en"}
