@@ -224,7 +224,10 @@ def test_revise_lists_what_the_interim_pack_asks_of_toyonaka():
     assert {"PE03", "CO02", "ND08"} <= set(points)
     assert result.target.interim and "--to" in result.target.reason.en
     assert all(not p.relaxed for p in result.points)
-    assert result.kept > 30  # the rules whose basis is unchanged give the same findings
+    from checker import check_file
+
+    same_basis = [f for f in check_file("examples/toyonaka.yaml", today=TODAY).findings if f.code not in points]
+    assert result.kept >= len(same_basis) - 5 > 10  # the rules whose basis is unchanged give the same findings
 
 
 def test_revise_lists_the_requirements_a_later_edition_added_as_points():

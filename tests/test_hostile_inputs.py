@@ -261,7 +261,7 @@ def test_today_is_the_date_in_japan_wherever_the_tool_runs(tmp_path):
 
     yesterday = today() - dt.timedelta(days=1)
     text = TOYONAKA.read_text(encoding="utf-8") + (
-        "\ndeviations:\n  - rule: KQ12\n    node: kgi-1\n    justification: 出典は別表に記載\n"
+        "\ndeviations:\n  - rule: KQ12\n    node: toyonaka-digital-2023\n    justification: 出典は別表に記載\n"
         f"    expires: {yesterday.isoformat()}\n"
     )
     assert "\ndeviations:" not in TOYONAKA.read_text(encoding="utf-8")

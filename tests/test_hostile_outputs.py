@@ -308,7 +308,62 @@ def test_a_signal_stops_the_workers_and_removes_the_staging_folder(tmp_path, sig
 
 # -- every command that writes is covered --------------------------------------------------------
 
-COVERED = {"check", "report", "export", "import", "schema", "init", "audit", "docs"}
+# -- the revision and yearly-verification commands -----------------------------------------------
+
+
+@pytest.fixture
+def versions(work):
+    shutil.copy(ROOT / "examples" / "toyonaka-2022-soan.yaml", work / "old.yaml")
+    assert tebiki("progress", "template", "toyonaka.yaml", "-o", "sheet.xlsx", "--year", "2024", cwd=work).returncode == 0
+    return work
+
+
+@pytest.mark.parametrize("argv", [
+    ["diff", "old.yaml", "toyonaka.yaml", "-o", "old.yaml"],
+    ["diff", "old.yaml", "toyonaka.yaml", "-f", "html", "-o", "toyonaka.yaml"],
+    ["diff", "old.yaml", "toyonaka.yaml", "--config", "cfg.toml", "-o", "cfg.toml"],
+    ["revise", "toyonaka.yaml", "--to", "interim-2025-12", "-o", "toyonaka.yaml"],
+    ["progress", "sheet", "toyonaka.yaml", "-o", "toyonaka.yaml"],
+    ["progress", "read", "sheet.xlsx", "-o", "sheet.xlsx"],
+    ["progress", "read", "sheet.xlsx", "-o", "sheet.xlsx", "--force"],
+    ["progress", "template", "toyonaka.yaml", "-o", "toyonaka.yaml"],
+], ids=["diff-old", "diff-new", "diff-config", "revise", "progress-sheet", "progress-read", "progress-read-force",
+        "progress-template"])
+def test_revision_and_progress_outputs_refuse_their_inputs(versions, argv):
+    refused(*argv, cwd=versions, pattern=REFUSED + r"|the workbook must be an \.xlsx file")
+
+
+@devices_guarded()
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("argv", [
+    ["diff", "old.yaml", "toyonaka.yaml", "-f", "html", "-o", "/dev/full"],
+    ["revise", "toyonaka.yaml", "--to", "interim-2025-12", "-o", "/dev/full"],
+    ["progress", "sheet", "toyonaka.yaml", "--year", "2024", "-o", "/dev/full"],
+    ["progress", "read", "sheet.xlsx", "-o", "/dev/full", "--force"],
+], ids=["diff", "revise", "progress-sheet", "progress-read"])
+def test_revision_and_progress_on_a_full_disk_are_exit_2(versions, argv):
+    proc = tebiki(*argv, cwd=versions, private_dev=True)
+    assert proc.returncode == 2, proc.stderr
+    one_error(proc, r"^/dev/full:1:1: cannot write: No space left on device$")
+
+
+@pytest.mark.parametrize("argv", [
+    ["diff", "old.yaml", "toyonaka.yaml", "-o", "folder"],
+    ["revise", "toyonaka.yaml", "--to", "interim-2025-12", "-o", "folder"],
+    ["progress", "template", "toyonaka.yaml", "-o", "folder.xlsx"],
+], ids=["diff", "revise", "progress-template"])
+def test_revision_and_progress_outputs_that_are_folders_are_one_line(versions, argv):
+    (versions / "folder").mkdir()
+    (versions / "folder.xlsx").mkdir()
+    before = snapshot(versions)
+    proc = tebiki(*argv, cwd=versions)
+    assert proc.returncode == 2, proc.stderr
+    one_error(proc, r"names a folder")
+    assert snapshot(versions) == before
+
+
+COVERED = {"check", "report", "export", "import", "schema", "init", "audit", "docs", "diff", "revise",
+           "progress sheet", "progress template", "progress read"}
 """Commands whose outputs the cases above exercise (docs: the hidden generator of docs/, which
 writes through checker.fileio like the rest)."""
 
@@ -322,7 +377,12 @@ def test_every_command_that_writes_a_file_is_covered_here():
     _register_commands([])
     group = typer.main.get_command(app)
     writers = set()
-    for name, command in group.commands.items():
+    commands = list(group.commands.items())
+    while commands:
+        name, command = commands.pop()
+        if hasattr(command, "commands"):  # a group: its subcommands, named "group sub"
+            commands.extend((f"{name} {sub}", c) for sub, c in command.commands.items())
+            continue
         options = {opt for param in command.params for opt in getattr(param, "opts", [])}
         if options & {"-o", "--output", "--out", "--write-baseline"} or name == "init":
             writers.add(name)

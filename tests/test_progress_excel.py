@@ -53,7 +53,7 @@ def test_the_template_lists_every_kpi_with_validation_lists(tmp_path):
     ids = [ws.cell(r, keys.index("kpi") + 1).value for r in range(3, ws.max_row + 1)]
     assert rows == 16 and len(ids) == 16 and ids[0] == "kgi-1" and ids.count("kpi-3-2-1") == 2
     lists = {dv.formula1 for sheet in wb.worksheets for dv in sheet.data_validations.dataValidation}
-    assert '"確定,速報"' in lists and '"はい,いいえ"' in lists and '"報告,議決"' in lists
+    assert '"確定,速報"' in lists and '"はい,いいえ"' in lists and '"報告,議決,審議"' in lists
     assert any("拡充" in f and "廃止" in f for f in lists) and any("やや遅れ" in f for f in lists)
     assert wb["_tebiki"].sheet_state == "hidden"
 

@@ -19,7 +19,6 @@ from .indicators import Indicator, IndicatorKind, IndicatorRef
 from .progress import (
     Actual,
     ActualStatus,
-    AssemblyForm,
     AssemblyReport,
     Decision,
     Evaluation,

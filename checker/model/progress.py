@@ -18,7 +18,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..text import norm
 from .base import IdRef, SourceRef, Spec
-from .governance import SectorValue
+from .governance import AssemblyForm, SectorValue
 from .lineage import KpiRevision
 from .values import Number, YearValue
 
@@ -84,16 +84,9 @@ DECISION_LABELS = {
 """Each decision's word in Japanese and English, as sheets print it."""
 
 
-class AssemblyForm(str, Enum):
-    """How the results went to the assembly (手引き 8-1)."""
-
-    report = "report"
-    """報告"""
-    resolution = "resolution"
-    """議決"""
-
-
-ASSEMBLY_WORDS = {"報告": "report", "議決": "resolution", "議決事項": "resolution", "報告事項": "report"}
+ASSEMBLY_WORDS = {"報告": "report", "報告事項": "report", "議決": "vote", "議決事項": "vote", "審議": "deliberation",
+                  "resolution": "vote"}
+"""Words for how the results went to the assembly (`AssemblyForm`, shared with governance.assembly)."""
 
 
 
@@ -105,7 +98,7 @@ def _choice(enum: type[Enum], words: dict[str, str], shown: str):
 
 _STATUS = _choice(ActualStatus, STATUS_WORDS, "確定, 速報")
 _DECISION = _choice(Decision, DECISION_WORDS, "拡充, 継続, 見直し, 統合, 廃止, 終了")
-_FORM = _choice(AssemblyForm, ASSEMBLY_WORDS, "報告, 議決")
+_FORM = _choice(AssemblyForm, ASSEMBLY_WORDS, "報告, 議決, 審議")
 StatusValue = Annotated[ActualStatus, _STATUS[0], _STATUS[1]]
 DecisionValue = Annotated[Decision, _DECISION[0], _DECISION[1]]
 AssemblyFormValue = Annotated[AssemblyForm, _FORM[0], _FORM[1]]
@@ -197,7 +190,7 @@ class AssemblyReport(Spec):
 
     date: YearValue | None = None
     form: AssemblyFormValue | None = None
-    """report (報告) or resolution (議決)."""
+    """report (報告), vote (議決) or deliberation (審議)."""
     committee: str | None = None
     """The committee (委員会) or plenary, e.g. '総務常任委員会'."""
     note: str | None = None

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..config import Config
 from ..load import InputError, Problem
 from ..model import Strategy
-from .load import YearSource, discover, inline_sources, is_progress_file, load_progress
+from .load import YearSource, discover, inline_sources, is_progress_file, load_progress, read_head
 
 
 def sources_for(strategy: Strategy, config: Config, given: list[YearSource] | None, encoding: str | None = None) -> list[YearSource]:
@@ -56,10 +56,8 @@ _ID_LINE = re.compile(r"""^id\s*:\s*["']?([A-Za-z0-9][A-Za-z0-9_.\-]*)["']?\s*(?
 
 def _strategy_id(path: str) -> str | None:
     """A strategy file's top-level id, read from its text without loading it (None if not found)."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1 << 16).decode("utf-8", errors="replace")
-    except OSError:
+    head = read_head(path, 1 << 16)
+    if head is None:
         return None
     m = _ID_LINE.search(head)
     return m.group(1) if m else None
@@ -146,11 +144,7 @@ def index_progress(paths: list[str]) -> tuple[list[str], dict[str, list[str]]]:
         if not is_progress_file(path):
             strategies.append(path)
             continue
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(1 << 16).decode("utf-8", errors="replace")
-        except OSError:
-            head = ""
+        head = read_head(path, 1 << 16) or ""
         m = _STRATEGY_LINE.search(head)
         key = m.group(1) if m else ""
         index.setdefault(key, []).append(path)

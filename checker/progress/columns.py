@@ -125,7 +125,7 @@ FACTS = (
     Col("compiled", "作成日", "compiled on", "year"),
     Col("note", "年度の備考", "note on the year", "text"),
     Col("assembly.date", "議会への報告日", "reported to the assembly on", "year"),
-    Col("assembly.form", "報告の形式（報告・議決）", "report or resolution", "form"),
+    Col("assembly.form", "報告の形式（報告・議決・審議）", "report, vote or deliberation", "form"),
     Col("assembly.committee", "委員会", "committee", "text"),
     Col("assembly.note", "議会の備考", "note on the assembly", "text"),
     Col("residents.methods", "住民の意見の聴き方（1行に1つ）", "how residents' views were gathered (one per line)", "lines"),
@@ -148,7 +148,7 @@ FACTS = (
 YES, NO = "はい", "いいえ"
 BOOL_WORDS = {YES: True, NO: False, "yes": True, "no": False, "true": True, "false": False, "○": True, "×": False}
 STATUS_LABELS = {"final": "確定", "preliminary": "速報"}
-FORM_LABELS = {"report": "報告", "resolution": "議決"}
+FORM_LABELS = {"report": "報告", "vote": "議決", "deliberation": "審議"}
 CHANGE_LABELS = {"target": "目標値", "baseline": "基準値", "definition": "定義", "name": "名称", "unit": "単位",
                  "added": "追加", "removed": "削除", "replaced": "差し替え"}
 SECTOR_OF = {v.value: k for k, v in SECTOR_KANJI.items()}
@@ -160,7 +160,7 @@ def words(kind: str) -> dict[str, str]:
     if kind == "status":
         return {**STATUS_WORDS, **{v: k for k, v in STATUS_LABELS.items()}, "final": "final", "preliminary": "preliminary"}
     if kind == "form":
-        return {**ASSEMBLY_WORDS, "report": "report", "resolution": "resolution"}
+        return {**ASSEMBLY_WORDS, **{k: k for k in FORM_LABELS}}
     if kind == "change":
         return {**{v: k for k, v in CHANGE_LABELS.items()}, **{k: k for k in CHANGE_LABELS}}
     if kind == "decision":

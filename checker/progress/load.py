@@ -51,12 +51,20 @@ def looks_like_progress(text: str) -> bool:
 
 def is_progress_file(path: str | os.PathLike) -> bool:
     """Whether the file at `path` is a progress file (read its beginning only; unreadable files are not)."""
+    head = read_head(path, _SNIFF_BYTES)
+    return head is not None and looks_like_progress(head)
+
+
+def read_head(path: str | os.PathLike, size: int) -> str | None:
+    """The first `size` bytes of a regular file as text (None when it cannot be read, or is a FIFO,
+    device or socket: those are opened non-blocking and refused, never waited on)."""
+    from ..fileio import open_input
+
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(_SNIFF_BYTES)
+        with open_input(path) as fh:
+            return fh.read(size).decode("utf-8", errors="replace")
     except OSError:
-        return False
-    return looks_like_progress(head.decode("utf-8", errors="replace"))
+        return None
 
 
 def loads_progress(text: str, file: str = "<string>") -> YearSource:

@@ -58,7 +58,7 @@ WORDS = {
 }
 
 STATUS_WORDS = {"final": ("確定", "final"), "preliminary": ("速報", "preliminary")}
-FORM_WORDS = {"report": ("報告", "report"), "resolution": ("議決", "resolution")}
+FORM_WORDS = {"report": ("報告", "report"), "vote": ("議決", "vote"), "deliberation": ("審議", "deliberation")}
 
 
 def w(key: str, lang: str) -> str:
