@@ -50,18 +50,47 @@ class OutputError(Exception):
 
 _inputs: list[str] | None = None
 """Absolute paths of the files read since `begin_run()`; None when no run is being tracked."""
+_indexed = 0
+"""How many of `_inputs` are in the two indexes below."""
+_by_identity: dict[tuple[int, int], str] = {}
+_by_real: dict[str, str] = {}
+"""The inputs of the run noted so far by device and inode and by real path (each looked at once), so that an
+output is compared with all of them at once, not one by one (an audit reads thousands of files)."""
 
 
 def begin_run() -> None:
     """Start tracking the inputs of one command run (the command line calls this for each command)."""
-    global _inputs
+    global _inputs, _indexed
     _inputs = []
+    _indexed = 0
+    _by_identity.clear()
+    _by_real.clear()
 
 
 def note_input(path: str | os.PathLike) -> None:
     """Record `path` as an input of the current run (outputs will refuse it)."""
     if _inputs is not None:
         _inputs.append(os.path.abspath(path))
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _index_inputs() -> None:
+    """Bring the indexes of the run's inputs up to date (each input stat'ed and resolved once)."""
+    global _indexed
+    inputs = _inputs or []
+    for path in inputs[_indexed:]:
+        identity = _identity(path)
+        if identity is not None:
+            _by_identity.setdefault(identity, path)
+        _by_real.setdefault(os.path.realpath(path), path)
+    _indexed = len(inputs)
 
 
 def run_inputs() -> tuple[str, ...]:
@@ -122,9 +151,15 @@ def refuse_input(output: str | os.PathLike | None, inputs: Iterable = (), option
     if output is None:
         return None
     out = os.fspath(output)
-    for path in [*map(os.fspath, inputs), *run_inputs()]:
-        if _same(out, path):
-            return f"{out}:1:1: {option} names the input file {path}; tebiki never writes over its input"
+    found = next((path for path in map(os.fspath, inputs) if _same(out, path)), None)
+    if found is None and _inputs:
+        # The run's inputs as first looked at: the same file (device and inode) by any name, or the same real
+        # path (an output that does not exist yet, an input that could not be stat'ed).
+        _index_inputs()
+        identity = _identity(out)
+        found = (_by_identity.get(identity) if identity is not None else None) or _by_real.get(os.path.realpath(out))
+    if found is not None:
+        return f"{out}:1:1: {option} names the input file {found}; tebiki never writes over its input"
     return None
 
 
