@@ -19,7 +19,7 @@ from pathlib import Path
 from ..config import Config
 from ..load import InputError, Problem
 from ..model import Strategy
-from .load import YearSource, discover, inline_sources, is_progress_file, load_progress, read_head
+from .load import YearSource, discover, discover_named, inline_sources, is_progress_file, load_progress, read_head, sniff
 
 
 def sources_for(strategy: Strategy, config: Config, given: list[YearSource] | None, encoding: str | None = None) -> list[YearSource]:
@@ -28,7 +28,9 @@ def sources_for(strategy: Strategy, config: Config, given: list[YearSource] | No
     if given is not None:
         sources += [s for s in given if s.strategy_id == strategy.id]
     elif config.progress_discover:
-        for path in discover(strategy.file):
+        for path, named in discover_named(strategy.file):
+            if named is not None and named != strategy.id:
+                continue  # another strategy's record (a folder of several): read by that strategy's check
             source = load_progress(path, encoding)
             if source.strategy_id == strategy.id:
                 sources.append(source)
@@ -132,22 +134,17 @@ def gather(paths: list[str], config: Config, encoding: str | None = None) -> tup
     return list(dict.fromkeys(strategies)), sources, problems
 
 
-_STRATEGY_LINE = re.compile(r"""^["']?strategy["']?\s*:\s*["']?([A-Za-z0-9][A-Za-z0-9_.\-]*)["']?\s*(?:#.*)?$""", re.M)
-
-
 def index_progress(paths: list[str]) -> tuple[list[str], dict[str, list[str]]]:
     """Split a folder's files into strategy files and progress files by the strategy id they name (read from
     their text, without loading them), so that a batch run reads each progress file once, for its strategy."""
     strategies: list[str] = []
     index: dict[str, list[str]] = {}
     for path in paths:
-        if not is_progress_file(path):
+        found, named = sniff(path)
+        if not found:
             strategies.append(path)
             continue
-        head = read_head(path, 1 << 16) or ""
-        m = _STRATEGY_LINE.search(head)
-        key = m.group(1) if m else ""
-        index.setdefault(key, []).append(path)
+        index.setdefault(named or "", []).append(path)
     return strategies, index
 
 

@@ -23,6 +23,7 @@ from ..years import YearError, parse_year
 _TOP_STRATEGY = re.compile(r"""^["']?strategy["']?\s*:""", re.M)
 _FLOW_STRATEGY = re.compile(r"""^\s*\{[^#]*?["']?\bstrategy["']?\s*:""")
 _SNIFF_BYTES = 64 * 1024
+_STRATEGY_LINE = re.compile(r"""^["']?strategy["']?\s*:\s*["']?([A-Za-z0-9][A-Za-z0-9_.\-]*)["']?\s*(?:#.*)?$""", re.M)
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,18 @@ def looks_like_progress(text: str) -> bool:
 
 def is_progress_file(path: str | os.PathLike) -> bool:
     """Whether the file at `path` is a progress file (read its beginning only; unreadable files are not)."""
+    return sniff(path)[0]
+
+
+def sniff(path: str | os.PathLike) -> tuple[bool, str | None]:
+    """(whether the file at `path` is a progress file, the strategy id its top-level ``strategy: id`` line
+    names, or None when the id cannot be read off the text without loading it, e.g. in flow style),
+    from the file's beginning only; unreadable files are not progress files."""
     head = read_head(path, _SNIFF_BYTES)
-    return head is not None and looks_like_progress(head)
+    if head is None or not looks_like_progress(head):
+        return False, None
+    m = _STRATEGY_LINE.search(head.lstrip("\ufeff"))
+    return True, m.group(1) if m else None
 
 
 def read_head(path: str | os.PathLike, size: int) -> str | None:
@@ -106,12 +117,17 @@ def inline_sources(strategy: Strategy) -> list[YearSource]:
 
 def discover(strategy_file: str | os.PathLike) -> list[str]:
     """Progress files in the `progress/` folder beside a strategy file (searched recursively), sorted."""
+    return [path for path, _ in discover_named(strategy_file)]
+
+
+def discover_named(strategy_file: str | os.PathLike) -> list[tuple[str, str | None]]:
+    """(path, the strategy id it names as `sniff` reads it) of the progress files `discover` finds."""
     from ..paths import walk
 
     folder = Path(strategy_file).parent / "progress"
     if not folder.is_dir():
         return []
-    return [p for p in walk(folder) if is_progress_file(p)]
+    return [(p, named) for p in walk(folder) for found, named in (sniff(p),) if found]
 
 
 def problem(file: str, loc: tuple[int, int] | None, message: str) -> Problem:
