@@ -85,9 +85,19 @@ def pct(value: Fraction | float | None) -> str:
     return fmt(round(Fraction(value) * 100, 1)) + "%"
 
 
+def _sign(x: Fraction, y: Fraction) -> int:
+    """-1, 0 or 1 as `x` is below, at or above `y`, exactly (cross-multiplied, without building fractions)."""
+    diff = x.numerator * y.denominator - y.numerator * x.denominator
+    return (diff > 0) - (diff < 0)
+
+
 def _reach(x: Fraction, r: Fraction, direction: int, strict: bool) -> bool:
-    gap = (x - r) * direction
+    """Whether `x` is at (or, strict, beyond) `r` the better way (`direction` +1 higher, -1 lower)."""
+    gap = _sign(x, r) * direction
     return gap > 0 if strict else gap >= 0
+
+
+_UNSET = object()
 
 
 class _Values:
@@ -96,15 +106,19 @@ class _Values:
     def __init__(self, data: ProgressData | None, kpi: str, segment: str | None):
         records = data.actuals.get((kpi, segment), {}) if data is not None else {}
         self.records = {fy: rec.item for fy, rec in records.items()}
+        self._exact: dict[int, Fraction | None] = {}
 
     def get(self, fy: int):
         return self.records.get(fy)
 
     def value(self, fy: int) -> Fraction | None:
-        from .plan import exact
+        found = self._exact.get(fy, _UNSET)
+        if found is _UNSET:
+            from .plan import exact
 
-        actual = self.records.get(fy)
-        return exact(actual.value) if actual is not None else None
+            actual = self.records.get(fy)
+            found = self._exact[fy] = exact(actual.value) if actual is not None else None
+        return found
 
     def latest_before(self, fy: int) -> int | None:
         years = [y for y, a in self.records.items() if y < fy and a.value is not None]
@@ -165,7 +179,7 @@ def _measures(plan: Plan, a: Fraction, fy: int, scheme: Scheme) -> dict:
         met = _reach(a, t, d, plan.strict)
     elif plan.kind in ("sum", "average"):
         met = fy >= plan.end and _reach(a, t, d, plan.strict)
-    elif base is not None and (t - base) * d < 0 and fy < plan.target_fy:
+    elif base is not None and _sign(t, base) * d < 0 and fy < plan.target_fy:
         met = False  # a target planned below the baseline (a decline slowed) is judged in its year, not on the way down
     else:
         met = _reach(a, t, d, plan.strict)
@@ -176,18 +190,20 @@ def _measures(plan: Plan, a: Fraction, fy: int, scheme: Scheme) -> dict:
         strict = plan.strict and reference == t and at_final
         reached = _reach(a, reference, d, strict)
         beyond = _reach(a, reference, d, True)
-        if reference > 0:
+        if reference.numerator > 0:
             if d > 0:
                 attainment = a / reference
             else:
-                attainment = INFINITY if a <= 0 else reference / a
-    improved = None if base is None else (a - base) * d > 0
+                attainment = INFINITY if a.numerator <= 0 else reference / a
+    improved = None if base is None else _sign(a, base) * d > 0
     progress = None
     if e is not None and base is not None:
         if e == base:
-            progress = Fraction(1) if (a - e) * d >= 0 else Fraction(0)
-        else:
-            progress = 1 + d * (a - e) / abs(e - base)
+            progress = Fraction(1) if _sign(a, e) * d >= 0 else Fraction(0)
+        else:  # 1 + d (a - e) / |e - base|, from the integers: one fraction built instead of five
+            an, ad, en, ed, bn, bd = a.numerator, a.denominator, e.numerator, e.denominator, base.numerator, base.denominator
+            span = abs(en * bd - bn * ed)
+            progress = Fraction(ad * span + d * (an * ed - en * ad) * bd, ad * span)
     return {"met": met, "reached": reached, "beyond": beyond, "improved": improved, "progress": progress,
             "attainment": attainment, "expected": e, "reference": reference}
 
@@ -202,12 +218,18 @@ _WHY_MISSING = {
 }
 
 
+_TESTS: dict[int, tuple[Condition, list[tuple[str, object]]]] = {}
+"""A condition's tests (name, wanted value), by the condition's id (schemes are few and live long)."""
+
+
 def _match(condition: Condition | None, m: dict) -> bool | str:
     """True / False, or the name of a measure the condition needs that cannot be computed."""
     if condition is None:
         return True
-    for name in condition.needs():
-        want = getattr(condition, name)
+    tests = _TESTS.get(id(condition))
+    if tests is None or tests[0] is not condition:
+        tests = _TESTS[id(condition)] = (condition, [(name, getattr(condition, name)) for name in condition.needs()])
+    for name, want in tests[1]:
         have = m.get(name)
         if have is None:
             return name
