@@ -10,6 +10,7 @@ own) is reported too, so that no value is ever silently lost.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,8 @@ def _text(value) -> str:
 def _convert(col: Col, value, choices: dict[str, set[str]]) -> tuple[object, str | None]:
     """(the YAML value, or a problem message)."""
     kind = col.kind
+    if value.__class__ is str and kind in _AS_TYPED:  # the common case: a text typed into a text column
+        return value, None
     if kind == "page" and isinstance(value, int) and not isinstance(value, bool):
         return value, None
     if kind in ("key", "ref"):
@@ -123,13 +126,24 @@ def _convert(col: Col, value, choices: dict[str, set[str]]) -> tuple[object, str
             return None, f"'{bad[0]}' is not one of 産, 官, 学, 金, 労, 言, 士"
         return items, None
     text = norm(_text(value)).replace(" ", "")
-    accepted = {**words(kind), **({w: w for w in DECISION_WORDS} if kind == "decision" else {})}
-    if kind == "decision":
-        accepted.update({d.value: d.value for d in Decision})
+    accepted = _accepted(kind)
     if text in accepted or text in choices.get(kind, set()):
         return (_text(value) if kind == "decision" else accepted.get(text, _text(value))), None
     shown = "、".join(sorted(choices.get(kind) or words(kind)))
     return None, f"'{_text(value)}' is not one of {shown}"
+
+
+_AS_TYPED = {"text", "grade", "info", "page"}
+"""Kinds of column whose text is read back as typed."""
+
+
+@functools.lru_cache(maxsize=None)
+def _accepted(kind: str) -> dict[str, str]:
+    """The words a listed answer (status, decision, form, change) accepts, normalised, mapped to the YAML value."""
+    accepted = {**words(kind), **({w: w for w in DECISION_WORDS} if kind == "decision" else {})}
+    if kind == "decision":
+        accepted.update({d.value: d.value for d in Decision})
+    return accepted
 
 
 def _set(target: dict, dotted: str, value) -> None:
@@ -149,36 +163,47 @@ def _read_table(book: _Book, sheet: Sheet, table: Table, expected: dict, choices
                      f"the column '{c.key}' ({c.ja}) is missing: make the workbook again with tebiki progress template")
     out = []
     known_columns = set(where.values())
-    letters = {key: column_letter(col) for key, col in where.items()}
+    # What each column of the sheet is, worked out once: (key, column, the Col, its letter, read back?,
+    # compared with the strategy?) in the sheet's order, the columns that make a row worth reading, the ids.
+    plan = [(key, col, known[key], column_letter(col), known[key].editable, key in _STATIC_INFO) for key, col in where.items()]
+    content_columns = [col for key, col in where.items() if known[key].editable and known[key].kind != "key" and key != "year"]
+    ident_columns = [where.get(k) for k in table.keys]
     for r in sorted(n for n in sheet.rows if n >= FIRST_ROW):
         values = sheet.rows[r]
-        for i in sorted(values.keys() - known_columns):
-            book.add(table.name, f"{column_letter(i)}{r}", f"'{_text(values[i])}' is outside the columns of the template and would be lost: move it to 備考")
-        cells = {key: values.get(col) for key, col in where.items()}
-        content = [k for k, v in cells.items() if v not in (None, "") and known[k].editable and known[k].kind != "key" and k != "year"]
-        if not content:
+        if not values.keys() <= known_columns:
+            for i in sorted(values.keys() - known_columns):
+                book.add(table.name, f"{column_letter(i)}{r}", f"'{_text(values[i])}' is outside the columns of the template and would be lost: move it to 備考")
+        if not any(_filled(values.get(col)) for col in content_columns):
             continue
         record: dict = {}
-        ident = tuple(_text(cells.get(k)).strip() if cells.get(k) not in (None, "") else None for k in table.keys)
-        for key, value in cells.items():
-            col = known[key]
-            if value in (None, ""):
+        own: dict[str, str] = {}
+        ident = tuple(_text(v).strip() if _filled(v := values.get(col)) else None for col in ident_columns)
+        wanted = expected.get(ident)
+        for key, col, column, letter, editable, static in plan:
+            value = values.get(col)
+            if not _filled(value):
                 continue
-            cell = f"{letters[key]}{r}"
-            if not col.editable:
-                want = expected.get(ident, {}).get(key) if key in _STATIC_INFO else None
-                if key in _STATIC_INFO and ident in expected and _text(value) != _text(want if want is not None else ""):
-                    book.add(table.name, cell, f"this grey column shows the strategy ({want!r}) and is not read back: change the strategy file instead, or clear the cell")
+            if not editable:
+                if static and wanted is not None:
+                    want = wanted.get(key)
+                    if value != want and _text(value) != _text(want if want is not None else ""):
+                        book.add(table.name, f"{letter}{r}", f"this grey column shows the strategy ({want!r}) and is not read back: change the strategy file instead, or clear the cell")
                 continue
-            converted, problem = _convert(col, value, choices)
+            converted, problem = _convert(column, value, choices)
             if problem:
-                book.add(table.name, cell, problem)
+                book.add(table.name, f"{letter}{r}", problem)
                 continue
             _set(record, key, converted)
-            record.setdefault("__cells", {})[key] = cell
+            own[key] = f"{letter}{r}"
+        if own:
+            record["__cells"] = own
         record["__row"] = r
         out.append((record, r))
     return out
+
+
+def _filled(value) -> bool:
+    return value is not None and value != ""
 
 
 def _read_facts(book: _Book, sheet: Sheet, choices) -> tuple[dict, dict]:
