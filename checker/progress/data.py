@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from ..graph import StrategyGraph
 from ..load import InputError, Problem
 from ..model import Actual, ActualStatus, Evaluation, Indicator, KpiRevision, Milestone, Strategy
 from ..model.strategy import _Planned
@@ -117,9 +118,13 @@ def _close(word: str, known) -> str:
 class _Index:
     """The strategy's indicators and planned parts by id, and each indicator's segments."""
 
-    def __init__(self, strategy: Strategy):
+    def __init__(self, strategy: Strategy, graph: StrategyGraph | None = None):
         self.indicators: dict[str, Indicator] = {}
         self.planned: dict[str, _Planned] = {}
+        if graph is not None and graph.strategy is strategy:  # the graph has them by id already (ids are unique)
+            self.indicators = {node: graph.part(node) for node in graph.indicators()}
+            self.planned = {node: graph.part(node) for node in graph.planned()}
+            return
         for _, part in iter_parts(strategy):
             if isinstance(part, Indicator):
                 self.indicators.setdefault(part.id, part)
@@ -142,9 +147,10 @@ class _Index:
         return found, None
 
 
-def attach(strategy: Strategy, sources: list[YearSource]) -> ProgressData:
-    """Check `sources` against `strategy` and merge them; raise InputError listing every problem."""
-    index = _Index(strategy)
+def attach(strategy: Strategy, sources: list[YearSource], *, graph: StrategyGraph | None = None) -> ProgressData:
+    """Check `sources` against `strategy` and merge them; raise InputError listing every problem.  `graph`: the
+    strategy's graph when it is built already (its nodes give the ids, instead of walking the strategy)."""
+    index = _Index(strategy, graph)
     problems: list[Problem] = []
     data = ProgressData(strategy)
     for source in sorted(sources, key=lambda s: (s.file, s.loc)):

@@ -59,7 +59,7 @@ def read_back(book: str, strategy_path: str | None = None, *, config: Config | N
     rest = [s for s in sources_for(strategy, config, None, encoding) if s.fy != year]
     a = _assessment(strategy, attach(strategy, rest) if rest else None, config, pack, year)
     record, cells = read_workbook(book, strategy, a)
-    merged = attach(strategy, [*rest, YearSource(book, record, record.strategy)])
+    merged = attach(strategy, [*rest, YearSource(book, record, record.strategy)], graph=a.graph)
     merged.scheme = get_scheme(config.progress_scheme)
     lines = []
     for f in check_strategy(strategy, config=config, pack=pack, today=today, progress=merged):

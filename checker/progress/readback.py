@@ -318,7 +318,7 @@ def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tupl
         verification.update({k: facts[k] for k in ("assembly", "residents", "publication") if k in facts})
     if verification:
         data["verification"] = verification
-    record = _validate(book, data, cells, strategy)
+    record = _validate(book, data, cells, strategy, assessment.graph)
     if book.problems:
         raise InputError(book.problems)
     return record, book.cells
@@ -347,7 +347,7 @@ def _cell_of(cells: dict, path: tuple) -> tuple[str, str]:
     return (INSTRUCTIONS_SHEET, "A1")
 
 
-def _validate(book: _Book, data: dict, cells: dict, strategy: Strategy) -> ProgressFile | None:
+def _validate(book: _Book, data: dict, cells: dict, strategy: Strategy, graph=None) -> ProgressFile | None:
     """The record, with its problems added to the book's (None when it does not validate)."""
     try:
         record = ProgressFile.model_validate(data)
@@ -362,7 +362,7 @@ def _validate(book: _Book, data: dict, cells: dict, strategy: Strategy) -> Progr
         sheet, cell = _cell_of(cells, path)
         object.__setattr__(part, "__pydantic_private__", {"_loc": book.token(sheet, cell)})
     try:
-        attach(strategy, [YearSource(book.path, record, record.strategy)])
+        attach(strategy, [YearSource(book.path, record, record.strategy)], graph=graph)
     except InputError as exc:
         for problem in exc.problems:
             sheet, cell = book.cells[problem.line - 1] if 0 < problem.line <= len(book.cells) else (INSTRUCTIONS_SHEET, "A1")
