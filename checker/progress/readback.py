@@ -163,11 +163,14 @@ def _read_table(book: _Book, sheet: Sheet, table: Table, expected: dict, choices
                      f"the column '{c.key}' ({c.ja}) is missing: make the workbook again with tebiki progress template")
     out = []
     known_columns = set(where.values())
-    # What each column of the sheet is, worked out once: (key, column, the Col, its letter, read back?,
-    # compared with the strategy?) in the sheet's order, the columns that make a row worth reading, the ids.
-    plan = [(key, col, known[key], column_letter(col), known[key].editable, key in _STATIC_INFO) for key, col in where.items()]
+    # What each column of the sheet is, worked out once: (key, its path in the record, column, the Col, its
+    # letter, read back?, compared with the strategy?) in the sheet's order; the columns that make a row worth
+    # reading; the ids.  Listed answers, numbers and years repeat down a sheet: each is converted once.
+    plan = [(key, tuple(key.split(".")), col, known[key], column_letter(col), known[key].editable, key in _STATIC_INFO)
+            for key, col in where.items()]
     content_columns = [col for key, col in where.items() if known[key].editable and known[key].kind != "key" and key != "year"]
     ident_columns = [where.get(k) for k in table.keys]
+    converted_before: dict[tuple, tuple[object, str | None]] = {}
     for r in sorted(n for n in sheet.rows if n >= FIRST_ROW):
         values = sheet.rows[r]
         if not values.keys() <= known_columns:
@@ -176,12 +179,12 @@ def _read_table(book: _Book, sheet: Sheet, table: Table, expected: dict, choices
         if not any(_filled(values.get(col)) for col in content_columns):
             continue
         record: dict = {}
-        own: dict[str, str] = {}
+        own: dict[tuple, str] = {}
         ident = tuple(_text(v).strip() if _filled(v := values.get(col)) else None for col in ident_columns)
         wanted = expected.get(ident)
-        for key, col, column, letter, editable, static in plan:
+        for key, path, col, column, letter, editable, static in plan:
             value = values.get(col)
-            if not _filled(value):
+            if value is None or value == "":
                 continue
             if not editable:
                 if static and wanted is not None:
@@ -189,17 +192,30 @@ def _read_table(book: _Book, sheet: Sheet, table: Table, expected: dict, choices
                     if value != want and _text(value) != _text(want if want is not None else ""):
                         book.add(table.name, f"{letter}{r}", f"this grey column shows the strategy ({want!r}) and is not read back: change the strategy file instead, or clear the cell")
                 continue
-            converted, problem = _convert(column, value, choices)
+            memo = (column.kind, value.__class__, value)
+            found = converted_before.get(memo)
+            if found is None:
+                found = _convert(column, value, choices)
+                if column.kind not in _FRESH:
+                    converted_before[memo] = found
+            converted, problem = found
             if problem:
                 book.add(table.name, f"{letter}{r}", problem)
                 continue
-            _set(record, key, converted)
-            own[key] = f"{letter}{r}"
+            if len(path) == 1:
+                record[key] = converted
+            else:
+                _set(record, key, converted)
+            own[path] = f"{letter}{r}"
         if own:
             record["__cells"] = own
         record["__row"] = r
         out.append((record, r))
     return out
+
+
+_FRESH = {"lines", "sectors"}
+"""Kinds converted to a list: converted anew for each cell, so that no two records share one."""
 
 
 def _filled(value) -> bool:
@@ -302,8 +318,9 @@ def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tupl
                 del record["year"]
             path = ("verification", "meetings") if table.field == "meetings" else (table.field,)
             cells[path + (len(items),)] = (table.name, f"A{row}")
-            for key, cell in own.items():
-                cells[path + (len(items), *key.split("."))] = (table.name, cell)
+            here = path + (len(items),)
+            for parts, cell in own.items():
+                cells[here + parts] = (table.name, cell)
             items.append(record)
         if items:
             (verification if table.field == "meetings" else data)[table.field] = items
