@@ -15,6 +15,7 @@ import datetime as _dt
 import io
 import os
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -107,7 +108,10 @@ def _restamp(raw: io.BytesIO, out, stamp: _dt.datetime) -> None:
             member = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = info.external_attr
-            data = src.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps the saving time as "modified"
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode(), data)
-            dst.writestr(member, data)
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
+                              src.read(info.filename))
+                dst.writestr(member, data)
+                continue
+            with src.open(info) as part, dst.open(member, "w") as copy:  # streamed: a findings sheet can be large
+                shutil.copyfileobj(part, copy, 1 << 20)
