@@ -98,6 +98,7 @@ def _reach(x: Fraction, r: Fraction, direction: int, strict: bool) -> bool:
 
 
 _UNSET = object()
+_ZERO = Fraction(0)
 
 
 class _Values:
@@ -173,7 +174,7 @@ def _measures(plan: Plan, a: Fraction, fy: int, scheme: Scheme) -> dict:
     d = plan.direction
     e = plan.expected(fy)
     t = plan.target
-    base = Fraction(0) if plan.kind == "sum" else plan.base
+    base = _ZERO if plan.kind == "sum" else plan.base
     final_year = plan.end if plan.kind in ("sum", "average") else plan.target_fy
     if plan.kind == "sum" and d > 0:
         met = _reach(a, t, d, plan.strict)

@@ -101,8 +101,9 @@ class Plan:
         if fy <= first_fy:
             return first if fy == first_fy or self.base is not None else None
         for (y0, v0), (y1, v1) in zip(self.points, self.points[1:]):
-            if fy <= y1:
-                return v0 + (v1 - v0) * Fraction(fy - y0, y1 - y0)
+            if fy <= y1:  # v0 + (v1 - v0) (fy - y0) / (y1 - y0), built as one fraction from the integers
+                a, b, c, d = v0.numerator, v0.denominator, v1.numerator, v1.denominator
+                return Fraction(a * d * (y1 - y0) + (c * b - a * d) * (fy - y0), b * d * (y1 - y0))
         return self.points[-1][1]
 
 
