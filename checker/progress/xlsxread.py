@@ -77,11 +77,17 @@ def _local(name: str) -> str:
 _SI = re.compile(rb"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.S)
 
 
+_PLAIN_SI = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
 _SIMPLE_SI = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>|<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)', re.S)
 
 
 def _strings(data: bytes) -> list[str]:
-    """The shared strings, in order (a plain <si><t>…</t></si> item, the common case, read in one step)."""
+    """The shared strings, in order.  When every item is a plain <si><t>…</t></si> (what Excel and LibreOffice
+    write for unformatted texts) they are decoded in one step; otherwise item by item."""
+    plain = _PLAIN_SI.findall(data)
+    if len(plain) == data.count(b"<si>") == data.count(b"<si") and b":si" not in data:
+        texts = b"\x00".join(plain).decode("utf-8").split("\x00") if plain else []
+        return [html.unescape(t) if "&" in t else t for t in texts]
     return [_xml_text(simple) if simple is not None else _string_item(other or b"") for simple, other in
             ((m.group(1), m.group(2)) for m in _SIMPLE_SI.finditer(data))]
 
@@ -298,7 +304,10 @@ def read_workbook_cells(path: str) -> dict[str, Sheet]:
         if "xl/_rels/workbook.xml.rels" in names:
             _parse(z.read("xl/_rels/workbook.xml.rels"),
                    lambda n, a: targets.__setitem__(a.get("Id"), a.get("Target", "")) if _local(n) == "Relationship" else None)
-        strings = _strings(z.read("xl/sharedStrings.xml")) if "xl/sharedStrings.xml" in names else []
+        try:
+            strings = _strings(z.read("xl/sharedStrings.xml")) if "xl/sharedStrings.xml" in names else []
+        except UnicodeDecodeError:
+            raise WorkbookError("the shared texts of the workbook are not UTF-8") from None
         dates = _date_styles(z.read("xl/styles.xml")) if "xl/styles.xml" in names else set()
         out: dict[str, Sheet] = {}
         for name, rid in sheets:
