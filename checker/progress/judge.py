@@ -55,6 +55,8 @@ def fmt(value: Fraction | float | int | None) -> str:
     """A number as a plain decimal: exact when it has a short decimal form, else to two places."""
     if value is None:
         return "—"
+    if value.__class__ is int:
+        return f"{value:,}"
     if isinstance(value, float):
         return "∞" if value == INFINITY else f"{value:g}"
     value = Fraction(value)

@@ -306,6 +306,7 @@ def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tupl
     data: dict = {"format": 1, "strategy": strategy.id, "fiscal_year": fiscal_year}
     cells: dict[tuple, tuple[str, str]] = {}
     verification: dict = {}
+    same_year: dict[tuple, bool] = {}
     for table in TABLES:
         if table.name not in wb:
             book.add(table.name, "A1", f"sheet '{table.name}' is missing: make the workbook again with tebiki progress template")
@@ -314,8 +315,13 @@ def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tupl
         for record, row in _read_table(book, wb[table.name], table, expected.get(table.field, {}), choices):
             own = record.pop("__cells", {})
             record.pop("__row")
-            if table.field in ("actuals", "evaluations") and "year" in record and _same_year(record["year"], fy):
-                del record["year"]
+            if table.field in ("actuals", "evaluations") and "year" in record:
+                year = record["year"]
+                same = same_year.get((year.__class__, year))
+                if same is None:
+                    same = same_year[(year.__class__, year)] = _same_year(year, fy)
+                if same:
+                    del record["year"]
             path = ("verification", "meetings") if table.field == "meetings" else (table.field,)
             cells[path + (len(items),)] = (table.name, f"A{row}")
             here = path + (len(items),)
