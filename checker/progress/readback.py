@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,23 +169,23 @@ def _read_table(book: _Book, sheet: Sheet, table: Table, expected: dict, choices
     # reading; the ids.  Listed answers, numbers and years repeat down a sheet: each is converted once.
     plan = [(key, tuple(key.split(".")), col, known[key], column_letter(col), known[key].editable, key in _STATIC_INFO)
             for key, col in where.items()]
-    content_columns = [col for key, col in where.items() if known[key].editable and known[key].kind != "key" and key != "year"]
+    content_columns = {col for key, col in where.items() if known[key].editable and known[key].kind != "key" and key != "year"}
     ident_columns = [where.get(k) for k in table.keys]
     converted_before: dict[tuple, tuple[object, str | None]] = {}
     for r in sorted(n for n in sheet.rows if n >= FIRST_ROW):
-        values = sheet.rows[r]
+        values = sheet.rows[r]  # filled cells only (the reader leaves empty ones out)
         if not values.keys() <= known_columns:
             for i in sorted(values.keys() - known_columns):
                 book.add(table.name, f"{column_letter(i)}{r}", f"'{_text(values[i])}' is outside the columns of the template and would be lost: move it to 備考")
-        if not any(_filled(values.get(col)) for col in content_columns):
+        if values.keys().isdisjoint(content_columns):
             continue
         record: dict = {}
         own: dict[tuple, str] = {}
-        ident = tuple(_text(v).strip() if _filled(v := values.get(col)) else None for col in ident_columns)
+        ident = tuple([_text(v).strip() if (v := values.get(col)) is not None else None for col in ident_columns])
         wanted = expected.get(ident)
         for key, path, col, column, letter, editable, static in plan:
             value = values.get(col)
-            if value is None or value == "":
+            if value is None:
                 continue
             if not editable:
                 if static and wanted is not None:
@@ -216,10 +217,6 @@ def _read_table(book: _Book, sheet: Sheet, table: Table, expected: dict, choices
 
 _FRESH = {"lines", "sectors"}
 """Kinds converted to a list: converted anew for each cell, so that no two records share one."""
-
-
-def _filled(value) -> bool:
-    return value is not None and value != ""
 
 
 def _read_facts(book: _Book, sheet: Sheet, choices) -> tuple[dict, dict]:
@@ -276,7 +273,22 @@ def workbook_year(path: str) -> int:
 def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tuple[ProgressFile, list[tuple[str, str]]]:
     """Read a filled-in template of `strategy` (its assessment gives the grey columns to compare); raise
     InputError with one ``book.xlsx:Sheet!Cell: message`` per problem.  Returns the record and the cells its
-    parts were read from (a part's location (n, 1) is the n-th cell), so later findings can name cells."""
+    parts were read from (a part's location (n, 1) is the n-th cell), so later findings can name cells.
+
+    The cyclic garbage collector is paused while the workbook is read: reading creates tens of thousands of
+    small objects and no reference cycles, and each collection would walk everything the process holds
+    (the strategy, its graph and assessment); about a tenth of the time.  It runs again afterwards."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_workbook(path, strategy, assessment)
+    finally:
+        if paused:
+            gc.enable()
+            gc.collect(0)  # the young objects that remain (the record), as the paused collections would have
+
+
+def _read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tuple[ProgressFile, list[tuple[str, str]]]:
     book = _Book(path)
     wb = _open(path)
     meta = _meta(book, wb)
@@ -299,8 +311,9 @@ def read_workbook(path: str, strategy: Strategy, assessment: Assessment) -> tupl
         "grade": {g.label.ja for g in assessment.scheme.grades},
         "status": set(STATUS_LABELS.values()), "form": set(FORM_LABELS.values()), "change": set(CHANGE_LABELS.values()),
     }
+    holders: dict = {}
     expected = {
-        "actuals": {(r.kpi, r.segment): row_info(assessment, r) for r in assessment.rows},
+        "actuals": {(r.kpi, r.segment): row_info(assessment, r, holders) for r in assessment.rows},
         "evaluations": {(node,): measure_info(assessment.graph, node) for node in assessment.graph.planned()},
     }
     data: dict = {"format": 1, "strategy": strategy.id, "fiscal_year": fiscal_year}

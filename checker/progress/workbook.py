@@ -92,17 +92,22 @@ def _fy(item, record: ProgressYear | None, year: int) -> int:
     return item.year.fy if getattr(item, "year", None) is not None else (record.fiscal_year.fy if record is not None else year)
 
 
-def row_info(a: Assessment, row) -> dict:
-    """The grey columns of an indicator row that come from the strategy alone (the reader compares them)."""
+def row_info(a: Assessment, row, holders: dict | None = None) -> dict:
+    """The grey columns of an indicator row that come from the strategy alone (the reader compares them).
+    `holders`: a dict to keep each holder's goal and name in, when called for every row."""
     g = a.graph
     ind = row.indicator
     baseline, target = ind.baseline, ind.target
     if row.segment is not None:
         seg = next(s for s in ind.segments if s.population == row.segment)
         baseline, target = seg.baseline, seg.target
+    names = holders.get(row.holder) if holders is not None else None
+    if names is None:
+        names = (g.goal_name(row.holder), g.name(row.holder)) if row.holder else ("", "KGI")
+        if holders is not None:
+            holders[row.holder] = names
     return {
-        "kpi": row.kpi, "segment": row.segment, "goal": g.goal_name(row.holder) if row.holder else "",
-        "holder": g.name(row.holder) if row.holder else "KGI", "name": ind.name, "unit": ind.unit,
+        "kpi": row.kpi, "segment": row.segment, "goal": names[0], "holder": names[1], "name": ind.name, "unit": ind.unit,
         "baseline": baseline_text(ind, baseline), "target": target_text(ind, target),
     }
 

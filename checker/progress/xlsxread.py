@@ -33,7 +33,8 @@ class WorkbookError(ValueError):
 class Sheet:
     name: str
     rows: dict[int, dict[int, object]] = field(default_factory=dict)
-    """row number → column number → value (1-based; empty cells left out)."""
+    """row number → column number → value (1-based; empty cells, and texts that are empty, left out: a row
+    is here only when it has a value)."""
     uncomputed: list[str] = field(default_factory=list)
     """Cells holding a formula saved without its value (e.g. written by a program)."""
 
@@ -192,7 +193,7 @@ def _sheet(name: str, data: bytes, strings: list[str], dates: set[int], date1904
         if v and kind == b"s" and v.isdigit():  # the common cases first: a shared text, a number
             value = strings[int(v)]
         elif v and (not kind or kind == b"n"):
-            value = _number(v.decode("ascii"))
+            value = int(v) if v.isdigit() else _number(v.decode("ascii"))
             if style and dates and int(style) in dates:
                 value = _to_date(value, date1904)
         elif not v and not body:
@@ -208,8 +209,7 @@ def _sheet(name: str, data: bytes, strings: list[str], dates: set[int], date1904
         if number != row_key:
             row_key = number
             row = rows.setdefault(int(number), {})
-        col = columns.get(letters)
-        row[col if col is not None else _column(letters)] = value
+        row[columns.get(letters) or _column(letters)] = value
     return sheet
 
 
