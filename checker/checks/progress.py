@@ -18,7 +18,7 @@ from ..engine.finding import Basis
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
 from ..model import Decision
-from ._lineage import FIRST_PERIOD_END, follows_earlier
+from ._lineage import FIRST_PERIOD_END, follows_earlier, speaks_of_verification
 
 if TYPE_CHECKING:
     from ..progress.assess import Assessment
@@ -224,12 +224,17 @@ def lowered_target_has_reason(ctx: Context) -> Iterator[Hit]:
 def predecessor_verification_reflected(ctx: Context, *, first_period_end: int = FIRST_PERIOD_END) -> Iterator[Hit]:
     """A strategy that follows an earlier one records the predecessor's verification (its 総括) and says how it
     reflects it; a strategy whose period starts after `first_period_end` (the first strategies ran to FY2019)
-    follows an earlier one."""
+    follows an earlier one.  One without a `predecessor` record whose texts name the earlier strategy and
+    what its verification found (第2期… 総括, 検証結果 …) is not reported: it is not silent about it."""
     s = ctx.strategy
     pred = s.predecessor
     if pred is None:
         if not follows_earlier(s, first_period_end):
             return
+        from .cooperation import document_text
+
+        if speaks_of_verification(document_text(ctx)):
+            return  # its chapters speak of the earlier strategy's verification: not silent
         yield Hit(ctx.root, {"status": both(
             "前の戦略（前期戦略）とその効果検証の結果（総括）が記録されていません",
             "names no predecessor and what its verification (総括) concluded")})
