@@ -195,8 +195,12 @@ def bench_cli(quick: bool) -> None:
     say(f"[cli]   {reps} x (baseline, tebiki with its cache, tebiki without a cache), interleaved whole processes;")
     say("        wall time from subprocess.run, CPU = user + system time (getrusage); the goal is judged on CPU,")
     say("        which does not include waiting for a core that another job holds")
-    for cmd, env in runs.values():  # warm the OS file cache, the .pyc files and tebiki's cache once
-        subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env)
+    # Warm the OS file cache, the .pyc files and tebiki's cache once.  An installed tebiki has its
+    # bytecode (pip compiles it); so that the checkout's has too, the warm-up may write .pyc files
+    # even where PYTHONDONTWRITEBYTECODE is set (otherwise every run would compile every module).
+    for cmd, env in runs.values():
+        warm = {k: v for k, v in (env or os.environ).items() if k != "PYTHONDONTWRITEBYTECODE"}
+        subprocess.run(cmd, cwd=ROOT, capture_output=True, env=warm)
     wall: dict[str, list[float]] = {k: [] for k in runs}
     cpu: dict[str, list[float]] = {k: [] for k in runs}
     for _ in range(reps):

@@ -9,11 +9,9 @@ config file (a prefecture's shared settings): ``ignore``, ``severity`` and
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +25,13 @@ MAX_CONFIG_BYTES = 4 * 1024 * 1024
 _KEYS = {"extends", "edition", "select", "ignore", "severity", "fail-on", "min-severity", "lang", "per-file-ignores", "deviations",
          "progress"}
 _PROGRESS_KEYS = {"scheme", "discover"}
+
+
+def _close(key: str, known: set[str]) -> list[str]:
+    """The known key `key` is most likely a misspelling of (at most one)."""
+    import difflib  # here: only a config with an unknown key needs it
+
+    return difflib.get_close_matches(key, sorted(known), n=1)
 
 
 @dataclass
@@ -170,6 +175,8 @@ def _read(path: Path) -> str:
 
 
 def _table(path: Path) -> dict | None:
+    import tomllib  # here: a run without a config file does not need it
+
     try:
         data = tomllib.loads(_read(path))
     except tomllib.TOMLDecodeError as exc:
@@ -282,7 +289,7 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         key = unknown[0]
-        close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+        close = _close(key, _KEYS)
         hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(sorted(_KEYS))})"
         raise _error(path, original[key], f"unknown config key '{original[key]}'{hint}")
     config = Config()
@@ -336,7 +343,7 @@ def _progress(path: Path, table: object, config: Config) -> None:
         raise _error(path, "progress", "'progress' must be a table ([progress] with scheme = ..., discover = ...)")
     unknown = sorted(set(table) - _PROGRESS_KEYS)
     if unknown:
-        close = difflib.get_close_matches(unknown[0], sorted(_PROGRESS_KEYS), n=1)
+        close = _close(unknown[0], _PROGRESS_KEYS)
         hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(sorted(_PROGRESS_KEYS))})"
         raise _error(path, unknown[0], f"unknown key '{unknown[0]}' in [progress]{hint}")
     if "scheme" in table:

@@ -98,8 +98,11 @@ class Reader:
         self.entries = list(entries.values())
         for e in self.entries:
             e.plain = not e.weak and not e.requires and not e.unless and bool(e.codes or e.administrative)
-        for e in self.entries:
-            e.containers.extend(f for f in self.entries if f is not e and e.key in f.key)
+        by_key = {e.key: e for e in self.entries}
+        for f in self.entries:  # each entry's longer words, in the lexicon's order: by the substrings of each key
+            inside = {f.key[i:j] for i in range(len(f.key)) for j in range(i + 1, len(f.key) + 1)} - {f.key}
+            for key in inside & by_key.keys():
+                by_key[key].containers.append(f)
         self.by_char: dict[str, list[Entry]] = {}
         for e in self.entries:
             self.by_char.setdefault(e.key[0], []).append(e)

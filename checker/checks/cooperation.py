@@ -22,6 +22,7 @@ from ..graph import NodeType
 from ..model import Measure
 from ..text import norm
 from ._signals import SEPARATOR, found, pieces
+from ._lineage import told_of_no_predecessor
 
 _LOCAL_GOVERNMENT = re.compile(r"(都|道|府|県|市|区|町|村|圏|広域連合)(と|との|や|及び|・|等と)?(連携|協働|共同|協力)")
 """'近隣市と連携', '県との協働', '○○町や△△村と共同' ...: working with another local government."""
@@ -116,8 +117,15 @@ def measures_cooperate(ctx: Context, *, words: list[str]) -> Iterator[Hit]:
 @check(NodeType.strategy)
 def earlier_efforts_carried_on(ctx: Context, *, words: list[str]) -> Iterator[Hit]:
     """The strategy says what it carries on from earlier efforts: `considers.earlier_efforts`, a `predecessor`,
-    or its texts speak of earlier efforts and their results (`words`: これまでの取組, 第2期, 継承 ...)."""
-    if not ctx.graph.nodes(NodeType.goal) or _considered(ctx, "earlier_efforts") or ctx.strategy.predecessor is not None:
+    or its texts speak of earlier efforts and their results (`words`: これまでの取組, 第2期, 継承 ...).
+
+    A strategy whose period starts after the first strategies ended is told by the rule on the predecessor's
+    verification (7-1: necessary) that it names no predecessor; that finding covers this one, so this rule
+    reports only strategies whose lineage the period does not tell."""
+    s = ctx.strategy
+    if not ctx.graph.nodes(NodeType.goal) or _considered(ctx, "earlier_efforts") or s.predecessor is not None:
+        return
+    if told_of_no_predecessor(ctx):
         return
     if found(document_text(ctx), words):
         return

@@ -18,6 +18,7 @@ from ..engine.finding import Basis
 from ..engine.registry import Hit, both, check
 from ..graph import NodeType
 from ..model import Decision
+from ._lineage import FIRST_PERIOD_END, follows_earlier, speaks_of_verification
 
 if TYPE_CHECKING:
     from ..progress.assess import Assessment
@@ -183,10 +184,12 @@ def _revisions(ctx: Context, want_lowered: bool) -> Iterator[Hit]:
     if a is None:
         return
     from ..progress.facts import lowered
+    from ._revised import CLASSES, reported_by_revision_rules
 
+    theirs = reported_by_revision_rules(ctx)
     for rec in sorted(a.data.revisions, key=lambda r: (r.file, r.loc)):
         revision = rec.item
-        if (revision.reason or "").strip():
+        if (revision.reason or "").strip() or (revision.kpi, CLASSES.get(revision.change)) in theirs:
             continue
         rows = a.rows_of(revision.kpi)
         direction = rows[0].plan.direction if rows else 1
@@ -205,26 +208,33 @@ _CHANGE_JA = {"target": "目標値", "baseline": "基準値", "definition": "定
 @check(*_INDICATORS, provides=["change", "kind"])
 def revision_has_reason(ctx: Context) -> Iterator[Hit]:
     """Every KPI or target revision recorded during the period says why (`reason`); a lowered target is
-    reported by the stricter rule on lowered targets instead."""
+    reported by the stricter rule on lowered targets instead, and a change the revised strategy shows too
+    (a target, a removal, a redefinition of the same indicator) by the revision rules."""
     yield from _revisions(ctx, want_lowered=False)
 
 
 @check(*_INDICATORS, provides=["change", "kind"])
 def lowered_target_has_reason(ctx: Context) -> Iterator[Hit]:
-    """A target lowered during the period (made easier to reach, by the KPI's direction) says why (`reason`)."""
+    """A target lowered during the period (made easier to reach, by the KPI's direction) says why (`reason`); when the
+    revised strategy shows the same indicator's target change without a reason, the revision rule reports it instead."""
     yield from _revisions(ctx, want_lowered=True)
 
 
 @check(NodeType.strategy, provides=["status"])
-def predecessor_verification_reflected(ctx: Context, *, first_period_end: int = 2019) -> Iterator[Hit]:
+def predecessor_verification_reflected(ctx: Context, *, first_period_end: int = FIRST_PERIOD_END) -> Iterator[Hit]:
     """A strategy that follows an earlier one records the predecessor's verification (its 総括) and says how it
     reflects it; a strategy whose period starts after `first_period_end` (the first strategies ran to FY2019)
-    follows an earlier one."""
+    follows an earlier one.  One without a `predecessor` record whose texts name the earlier strategy and
+    what its verification found (第2期… 総括, 検証結果 …) is not reported: it is not silent about it."""
     s = ctx.strategy
     pred = s.predecessor
     if pred is None:
-        if s.period is None or s.period.start.fy <= first_period_end:
+        if not follows_earlier(s, first_period_end):
             return
+        from .cooperation import document_text
+
+        if speaks_of_verification(document_text(ctx)):
+            return  # its chapters speak of the earlier strategy's verification: not silent
         yield Hit(ctx.root, {"status": both(
             "前の戦略（前期戦略）とその効果検証の結果（総括）が記録されていません",
             "names no predecessor and what its verification (総括) concluded")})

@@ -15,7 +15,6 @@ against it would be judged: nothing is relaxed.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
@@ -135,6 +134,8 @@ def span(year: Year) -> tuple[_dt.date, _dt.date]:
         day = _dt.date(year.year, year.month, year.day)
         return day, day
     if year.month is not None:
+        import calendar
+
         return _dt.date(year.year, year.month, 1), _dt.date(year.year, year.month, calendar.monthrange(year.year, year.month)[1])
     if year.fiscal:
         return _dt.date(year.year, 4, 1), _dt.date(year.year + 1, 3, 31)

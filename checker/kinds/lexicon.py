@@ -21,7 +21,7 @@ CONTEXT = ("offers", "public_goods", "associations", "actors", "public_bodies", 
 class KindLexicon(BaseModel):
     """The words a name is read with (NFKC; spaces are removed before matching)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     perception: list[str] = Field(min_length=1)
     """How residents feel or judge: outcome."""
@@ -64,6 +64,6 @@ class KindLexicon(BaseModel):
 class KindsFile(BaseModel):
     """The contents of ``kinds.yaml``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     kinds: KindLexicon

@@ -8,6 +8,7 @@ matches is shown as it is.  `problem_text` gives the whole ``file:line:col: mess
 
 from __future__ import annotations
 
+import functools
 import re
 
 _PARTS = {
@@ -39,7 +40,7 @@ def _where(m: re.Match) -> str:
     return "" if where == "here" else f"（{_part(where.removeprefix('in '))}）"
 
 
-_JA: list[tuple[re.Pattern, object]] = [(re.compile(p), r) for p, r in [
+_JA: list[tuple[str, object]] = [
     (r"missing required key '(?P<key>[^']*)' (?P<where>in [a-z ]+|here)$",
      lambda m: f"必須のキー「{m['key']}」がありません{_where(m)}"),
     (r"unknown key '(?P<key>[^']*)' (?P<where>in [a-z ]+|here); did you mean '(?P<close>[^']*)'\?$",
@@ -106,14 +107,20 @@ _JA: list[tuple[re.Pattern, object]] = [(re.compile(p), r) for p, r in [
     (r"more than (?P<n>[\d,]+) values; this is not a strategy file$", lambda m: f"値が {m['n']} 個を超えています。戦略のファイルではありません"),
     (r"alias '\*(?P<a>[^']*)' refers to no anchor$", lambda m: f"エイリアス「*{m['a']}」に対応するアンカーがありません"),
     (r"mapping keys must be plain text$", "対応表のキーは文字列で書いてください"),
-]]
+]
+"""(pattern, Japanese) pairs; compiled on the first message translated (`_compiled`), not at import."""
+
+
+@functools.cache
+def _compiled() -> list[tuple[re.Pattern, object]]:
+    return [(re.compile(p), r) for p, r in _JA]
 
 
 def localize(message: str, lang: str) -> str:
     """`message` in `lang` ('ja' translates a known English message; 'en' returns it as it is)."""
     if lang == "en":
         return message
-    for pattern, repl in _JA:
+    for pattern, repl in _compiled():
         m = pattern.match(message)
         if m:
             return repl(m) if callable(repl) else repl

@@ -23,19 +23,21 @@ from .lineage import KpiRevision
 from .values import Number, YearValue
 
 
-def _by_word(words: dict[str, str], shown: str, enum_values: tuple[str, ...]):
+class _WordReader:
     """A before-validator that reads the Japanese words (NFKC, spaces removed) as the enum's values and
-    names the accepted words when a value is neither."""
+    names the accepted words when a value is neither.  A class rather than a closure, so that the
+    validator's core schema can be kept in the cache (`checker.cache`), which pickles it."""
 
-    def read(value: object) -> object:
-        if not isinstance(value, str) or value in enum_values:
+    def __init__(self, words: dict[str, str], shown: str, enum_values: tuple[str, ...]) -> None:
+        self.words, self.shown, self.enum_values = words, shown, enum_values
+
+    def __call__(self, value: object) -> object:
+        if not isinstance(value, str) or value in self.enum_values:
             return value
-        found = words.get(value) or words.get(norm(value).replace(" ", ""), value)
-        if found not in enum_values:
-            raise ValueError(f"'{value}' is not one of {shown} (or {', '.join(enum_values)})")
+        found = self.words.get(value) or self.words.get(norm(value).replace(" ", ""), value)
+        if found not in self.enum_values:
+            raise ValueError(f"'{value}' is not one of {self.shown} (or {', '.join(self.enum_values)})")
         return found
-
-    return BeforeValidator(read)
 
 
 class ActualStatus(str, Enum):
@@ -92,7 +94,7 @@ ASSEMBLY_WORDS = {"報告": "report", "報告事項": "report", "議決": "vote"
 
 def _choice(enum: type[Enum], words: dict[str, str], shown: str):
     values = tuple(e.value for e in enum)
-    return (_by_word(words, shown, values),
+    return (BeforeValidator(_WordReader(words, shown, values)),
             WithJsonSchema({"enum": [*values, *words], "description": f"{shown} (or {', '.join(values)})"}))
 
 
