@@ -100,6 +100,10 @@ def write_workbook(path: str | os.PathLike, tables: list[Table], lang: str, date
         _restamp(raw, fh, stamp)
 
 
+_MEMBER = "w"
+"""ZipFile.open's mode for adding a member (to a zip written through checker.fileio.atomic_writer)."""
+
+
 def _restamp(raw: io.BytesIO, out, stamp: _dt.datetime) -> None:
     """Copy the zip in `raw` to `out` with every member dated `stamp` (openpyxl dates them now)."""
     raw.seek(0)
@@ -113,5 +117,6 @@ def _restamp(raw: io.BytesIO, out, stamp: _dt.datetime) -> None:
                               src.read(info.filename))
                 dst.writestr(member, data)
                 continue
-            with src.open(info) as part, dst.open(member, "w") as copy:  # streamed: a findings sheet can be large
+            # Streamed (a findings sheet can be large) into a member of the zip that atomic_writer is writing.
+            with src.open(info) as part, dst.open(member, mode=_MEMBER) as copy:
                 shutil.copyfileobj(part, copy, 1 << 20)
