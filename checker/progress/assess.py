@@ -175,9 +175,14 @@ def assessed(graph: StrategyGraph, data: ProgressData, decrease_words=()) -> Ass
     """The assessment of a strategy's progress up to its latest recorded year, computed once per graph and
     records (the progress rules and the audit's summary share it)."""
     key = ("progress-assessment", id(data))
-    found = graph.memo.get(key)
-    if found is None or found.data is not data:
+    kept = graph.memo.get(key)
+    if kept is None or kept[0] is not data:
         from .schemes import get_scheme
 
-        found = graph.memo[key] = assess(graph, data, data.scheme or get_scheme(), decrease_words=decrease_words)
-    return found
+        a = assess(graph, data, data.scheme or get_scheme(), decrease_words=decrease_words)
+        # The graph keeps what was judged, not the Assessment (which points back at the graph): no reference
+        # cycle, so a strategy's graph, records and judgements are freed when it is done with, without waiting
+        # for a full garbage collection (an audit's workers grew by the strategies they had checked).
+        graph.memo[key] = (data, a.scheme, a.years, a.rows, a.upto)
+        return a
+    return Assessment(graph, *kept)
