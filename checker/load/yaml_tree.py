@@ -324,14 +324,19 @@ def _build(text: str, file: str) -> Tree:
         return result
 
     documents = 0
-    while True:
-        event = get()
-        kind = type(event)
-        if kind is DocStart:
-            documents += 1
-            if documents > 1:
-                raise fail(event.start_mark, "only one YAML document per file ('---' starts a second one)")
-            tree.data = node(get(), (), 0)
-        elif kind is StreamEnd:
-            break
+    try:
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is DocStart:
+                documents += 1
+                if documents > 1:
+                    raise fail(event.start_mark, "only one YAML document per file ('---' starts a second one)")
+                tree.data = node(get(), (), 0)
+            elif kind is StreamEnd:
+                break
+    finally:
+        # The readers above refer to each other through this function's cells: a reference cycle that would
+        # keep the parser and every mark alive until a full garbage collection (a batch run grew by each file).
+        scalar = collection = node = sequence = mapping = None  # noqa: F841
     return tree
