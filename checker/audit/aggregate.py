@@ -213,11 +213,32 @@ def csv_bytes(header: list[str], rows) -> bytes:
     (CP932) and shows UTF-8 Japanese as mojibake; with it, Excel reads UTF-8.  Other tools
     (Python's utf-8-sig, pandas, LibreOffice) skip the BOM.
     """
+    return "".join(_csv_chunks(header, rows)).encode("utf-8")
+
+
+def write_csv(path, header: list[str], rows) -> None:
+    """`csv_bytes` written to `path` (atomically) as it is made, for a table too large to hold whole in memory
+    (audit-findings.csv of thousands of strategies)."""
+    from ..fileio import atomic_writer
+
+    with atomic_writer(path, binary=True) as fh:
+        for chunk in _csv_chunks(header, rows):
+            fh.write(chunk.encode("utf-8"))
+
+
+def _csv_chunks(header: list[str], rows, size: int = 1 << 20):
+    """The CSV text in pieces of about `size` characters: the BOM, the header line, the rows (CRLF)."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
+    buf.write("\ufeff")
     writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    for row in rows:
+        writer.writerow(row)
+        if buf.tell() >= size:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
 def to_csv(rows: list[dict], layout: Layout, lang: str = "en") -> bytes:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import __version__
 from ..engine.finding import Finding
 from ..engine.pack import Pack
-from .aggregate import Layout, _csv_value, csv_bytes, to_csv
+from .aggregate import Layout, _csv_value, to_csv, write_csv
 from ..progress.summary import goal_rows
 from .columns import GOAL_COLUMNS
 from .tables import FINDING_COLUMNS, RULE_COLUMNS, Table, area_table_columns, rule_rows
@@ -66,12 +66,10 @@ def write_all(g: Gathered, entries_path: Path, pref_entry: str, pref_rows: list[
 
     write_atomic(g.outdir / "audit.csv", to_csv(g.rows, g.layout, g.lang))
     lang = g.lang
-    write_atomic(g.outdir / "audit-findings.csv", csv_bytes(
-        [c.header(lang) for c in FINDING_COLUMNS],
-        ([_csv_value(c, r.get(c.id), lang) for c in FINDING_COLUMNS] for r in _finding_rows(pref_rows, findings_path)),
-    ))
-    write_atomic(g.outdir / "audit-progress.csv", csv_bytes(
-        [c.header(lang) for c in GOAL_COLUMNS], ([_csv_value(c, r.get(c.id), lang) for c in GOAL_COLUMNS] for r in goal_rows(g.rows))))
+    write_csv(g.outdir / "audit-findings.csv", [c.header(lang) for c in FINDING_COLUMNS],
+              ([_csv_value(c, r.get(c.id), lang) for c in FINDING_COLUMNS] for r in _finding_rows(pref_rows, findings_path)))
+    write_csv(g.outdir / "audit-progress.csv", [c.header(lang) for c in GOAL_COLUMNS],
+              ([_csv_value(c, r.get(c.id), lang) for c in GOAL_COLUMNS] for r in goal_rows(g.rows)))
     _write_json(g, entries_path, pref_entry)
     from .xlsx import write_workbook
 
