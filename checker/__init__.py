@@ -27,6 +27,12 @@ try:
     from .graph import StrategyGraph, build_graph
     from .load import InputError, load, loads
     from .model import Strategy
+except ModuleNotFoundError as _exc:
+    from ._bootstrap import missing_dependency, running_as_program
+
+    if not (running_as_program() and _exc.name and not _exc.name.startswith("checker")):
+        raise
+    missing_dependency(_exc)
 finally:
     if _collecting:
         _gc.enable()

@@ -1,14 +1,11 @@
-"""`python -m checker`: the same as the `tebiki` command."""
-
-import sys
+"""`python -m checker`: the same as the `tebiki` command (see checker._bootstrap for an interpreter
+without the dependencies)."""
 
 try:
     from .cli import main
-except ModuleNotFoundError as exc:  # run from a checkout without installing: say what to do, no traceback
-    print(
-        f"tebiki: the package '{exc.name}' is not installed; run: python3 -m pip install -e . (see README.md)",
-        file=sys.stderr,
-    )
-    sys.exit(2)
+except ModuleNotFoundError as exc:  # run from a checkout without installing: no traceback
+    from ._bootstrap import missing_dependency
+
+    missing_dependency(exc)
 
 main()
